@@ -1,0 +1,88 @@
+// The uptime arithmetic, in one place. Uptime over a window is (ok + degraded) / total
+// of the results in it; results taken during maintenance are counted apart and left out;
+// a window without results has no uptime (never 100 %).
+
+import type { CheckOutcome } from "../schema/enums";
+
+export interface ResultCounts {
+  okCount: number;
+  degradedCount: number;
+  downCount: number;
+  maintenanceCount: number;
+  latencyTotalMs: number;
+  latencyCount: number;
+  latencyMaxMs: number;
+}
+
+export const emptyCounts = (): ResultCounts => ({
+  okCount: 0,
+  degradedCount: 0,
+  downCount: 0,
+  maintenanceCount: 0,
+  latencyTotalMs: 0,
+  latencyCount: 0,
+  latencyMaxMs: 0,
+});
+
+/** The counts one result adds to its buckets. */
+export function countsOfResult(
+  outcome: CheckOutcome,
+  latencyMs: number | null | undefined,
+  duringMaintenance: boolean,
+): ResultCounts {
+  const counts = emptyCounts();
+  if (duringMaintenance) counts.maintenanceCount = 1;
+  else if (outcome === "ok") counts.okCount = 1;
+  else if (outcome === "degraded") counts.degradedCount = 1;
+  else counts.downCount = 1;
+  if (latencyMs != null) {
+    counts.latencyTotalMs = Math.round(latencyMs);
+    counts.latencyCount = 1;
+    counts.latencyMaxMs = Math.round(latencyMs);
+  }
+  return counts;
+}
+
+/** Adds `more` into `into` and returns it. */
+export function addCounts(into: ResultCounts, more: ResultCounts): ResultCounts {
+  into.okCount += more.okCount;
+  into.degradedCount += more.degradedCount;
+  into.downCount += more.downCount;
+  into.maintenanceCount += more.maintenanceCount;
+  into.latencyTotalMs += more.latencyTotalMs;
+  into.latencyCount += more.latencyCount;
+  into.latencyMaxMs = Math.max(into.latencyMaxMs, more.latencyMaxMs);
+  return into;
+}
+
+export function sumCounts(rows: Iterable<ResultCounts>): ResultCounts {
+  const total = emptyCounts();
+  for (const row of rows) addCounts(total, row);
+  return total;
+}
+
+/** Results that count towards uptime (maintenance excluded). */
+export function countedResults(c: ResultCounts): number {
+  return c.okCount + c.degradedCount + c.downCount;
+}
+
+/** A ratio in [0, 1], or null when there is no data. */
+export function uptimeRatio(c: ResultCounts): number | null {
+  const total = countedResults(c);
+  return total === 0 ? null : (c.okCount + c.degradedCount) / total;
+}
+
+export function averageLatencyMs(c: ResultCounts): number | null {
+  return c.latencyCount === 0 ? null : Math.round(c.latencyTotalMs / c.latencyCount);
+}
+
+/** Days as keys, in order, each with its counts or nothing. */
+export function dailyUptime(
+  days: readonly string[],
+  rows: ReadonlyMap<string, ResultCounts>,
+): { day: string; uptime: number | null; counts: ResultCounts | null }[] {
+  return days.map((day) => {
+    const counts = rows.get(day) ?? null;
+    return { day, uptime: counts ? uptimeRatio(counts) : null, counts };
+  });
+}

@@ -1,0 +1,36 @@
+import type { CauseSlug } from "./enums";
+
+/** Text a merchant reads, in English and, where translated, Hindi and Assamese. */
+export interface LocalizedText {
+  en: string;
+  hi?: string;
+  as?: string;
+}
+
+/** Category-specific facts about a connection that decide whether it can work. */
+export interface ConnectionFacts {
+  enabledPaymentMethods?: string[];
+  settlementAlerts?: boolean;
+  pickupAddressVerified?: boolean;
+  serviceablePincodes?: number;
+  walletBalanceInr?: number;
+  codEnabled?: boolean;
+  phoneNumberStatus?: "connected" | "flagged" | "restricted" | "pending";
+  templatesApproved?: number;
+  templatesPending?: number;
+  dailyMessagingLimit?: number;
+  consentCollection?: boolean;
+  lastSuccessfulSyncAt?: string;
+}
+
+/** Configuration of a check; each kind reads the fields it needs. */
+export interface CheckConfig {
+  url?: string;
+  method?: string;
+  expectedStatus?: number[];
+  degradedLatencyMs?: number;
+  host?: string;
+  port?: number;
+}
+
+export type CauseCounts = Partial<Record<CauseSlug, number>>;

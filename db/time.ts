@@ -1,0 +1,80 @@
+// Days and hours as merchants read them: in the page's time zone (India by default).
+// Day keys are calendar dates (YYYY-MM-DD); hour buckets start on the local hour, so
+// every hour bucket falls inside exactly one day even where the zone is offset by 30 min.
+
+export const PAGE_TIME_ZONE = "Asia/Kolkata";
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+const partsFormatter = new Intl.DateTimeFormat("en-US", {
+  timeZone: PAGE_TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function localParts(atMs: number): LocalParts {
+  const parts: Record<string, number> = {};
+  for (const p of partsFormatter.formatToParts(atMs)) {
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** Milliseconds the page's zone is ahead of UTC at this instant. */
+export function zoneOffsetMs(atMs: number): number {
+  const p = localParts(atMs);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(atMs / 1000) * 1000;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function dayKey(atMs: number): string {
+  const p = localParts(atMs);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+export function hourStartMs(atMs: number): number {
+  const offset = zoneOffsetMs(atMs);
+  return Math.floor((atMs + offset) / HOUR_MS) * HOUR_MS - offset;
+}
+
+/** The instant a local calendar day starts. */
+export function dayStartMs(day: string): number {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  return guess - zoneOffsetMs(guess);
+}
+
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** The last `count` local days ending with today, oldest first. */
+export function lastDays(nowMs: number, count: number): string[] {
+  const today = dayKey(nowMs);
+  return Array.from({ length: count }, (_, i) => addDays(today, i - count + 1));
+}
