@@ -3,10 +3,13 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The database or a transaction on it: what query and write functions take. */
+export type Executor = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
 
 const BUSY_TIMEOUT_MS = 5_000;
 const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));

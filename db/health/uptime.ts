@@ -24,23 +24,33 @@ export const emptyCounts = (): ResultCounts => ({
   latencyMaxMs: 0,
 });
 
+/** Counts one result into `into` and returns it. */
+export function addResult(
+  into: ResultCounts,
+  outcome: CheckOutcome,
+  latencyMs: number | null | undefined,
+  duringMaintenance: boolean,
+): ResultCounts {
+  if (duringMaintenance) into.maintenanceCount += 1;
+  else if (outcome === "ok") into.okCount += 1;
+  else if (outcome === "degraded") into.degradedCount += 1;
+  else into.downCount += 1;
+  if (latencyMs != null) {
+    const rounded = Math.round(latencyMs);
+    into.latencyTotalMs += rounded;
+    into.latencyCount += 1;
+    into.latencyMaxMs = Math.max(into.latencyMaxMs, rounded);
+  }
+  return into;
+}
+
 /** The counts one result adds to its buckets. */
 export function countsOfResult(
   outcome: CheckOutcome,
   latencyMs: number | null | undefined,
   duringMaintenance: boolean,
 ): ResultCounts {
-  const counts = emptyCounts();
-  if (duringMaintenance) counts.maintenanceCount = 1;
-  else if (outcome === "ok") counts.okCount = 1;
-  else if (outcome === "degraded") counts.degradedCount = 1;
-  else counts.downCount = 1;
-  if (latencyMs != null) {
-    counts.latencyTotalMs = Math.round(latencyMs);
-    counts.latencyCount = 1;
-    counts.latencyMaxMs = Math.round(latencyMs);
-  }
-  return counts;
+  return addResult(emptyCounts(), outcome, latencyMs, duringMaintenance);
 }
 
 /** Adds `more` into `into` and returns it. */

@@ -1,1 +1,32 @@
-export default function setup() {}
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { closeDatabase, migrateDatabase, openDatabase } from "../../db/client";
+import { seedDemo, seedGuidance } from "../../db/seed";
+
+/**
+ * Seeds the demo once into a template file; tests that need a full database copy it,
+ * each into its own file, instead of seeding 90 days again.
+ */
+export default function setup(project: TestProject) {
+  const dir = join(process.cwd(), ".cache", "test");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const templatePath = join(dir, "demo-template.sqlite");
+  const db = openDatabase(templatePath);
+  migrateDatabase(db);
+  seedGuidance(db);
+  const outcome = seedDemo(db);
+  if (!outcome.seeded) throw new Error(`the demo template was not seeded: ${outcome.reason}`);
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  closeDatabase(db);
+  project.provide("demoTemplatePath", templatePath);
+  project.provide("demoSeededAtMs", Date.now());
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    demoTemplatePath: string;
+    demoSeededAtMs: number;
+  }
+}

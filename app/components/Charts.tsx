@@ -1,0 +1,58 @@
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDateTime, formatDay, formatShortDate } from "~/lib/format";
+import { uptimeBand } from "~/lib/uptime-bands";
+
+// Fixed-size charts: recharts' ResponsiveContainer measures the DOM and renders nothing on
+// the server. The SVG scales with CSS instead, so the charts are in the HTML without JavaScript.
+const CHART_WIDTH = 720;
+const CHART_HEIGHT = 220;
+
+const BAND_COLOURS = { full: "#1f7a4d", minor: "#7a9a1f", partial: "#c77700", major: "#c0392b", none: "#c5cbd3" } as const;
+
+export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: number | null }[] }) {
+  const data = daily.map((d) => ({ day: d.day, uptime: d.uptime === null ? null : Math.round(d.uptime * 10_000) / 100 }));
+  const lowest = Math.min(...data.map((d) => d.uptime ?? 100), 99);
+  return (
+    <div className="chart">
+      <BarChart width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <CartesianGrid vertical={false} stroke="#e3e7ec" />
+        <XAxis dataKey="day" tickFormatter={formatDay} minTickGap={48} tick={{ fontSize: 12 }} />
+        <YAxis domain={[Math.floor(lowest), 100]} unit="%" width={52} tick={{ fontSize: 12 }} allowDecimals={false} />
+        <Tooltip
+          formatter={(value) => [value === null ? "No data" : `${value}%`, "Uptime"]}
+          labelFormatter={(day) => formatDay(String(day))}
+        />
+        <Bar dataKey="uptime" isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell key={d.day} fill={BAND_COLOURS[uptimeBand(d.uptime === null ? null : d.uptime / 100)]} />
+          ))}
+        </Bar>
+      </BarChart>
+    </div>
+  );
+}
+
+export function ResponseTimeChart({ hourly }: { hourly: { hourStartAt: number; averageLatencyMs: number | null }[] }) {
+  return (
+    <div className="chart">
+      <LineChart width={CHART_WIDTH} height={CHART_HEIGHT} data={hourly} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <CartesianGrid vertical={false} stroke="#e3e7ec" />
+        <XAxis
+          dataKey="hourStartAt"
+          type="number"
+          scale="time"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={(ms: number) => formatShortDate(ms)}
+          minTickGap={48}
+          tick={{ fontSize: 12 }}
+        />
+        <YAxis unit=" ms" width={64} tick={{ fontSize: 12 }} />
+        <Tooltip
+          formatter={(value) => [value === null ? "No data" : `${value} ms`, "Average response time"]}
+          labelFormatter={(ms) => formatDateTime(Number(ms))}
+        />
+        <Line dataKey="averageLatencyMs" stroke="#2f5fb3" dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
+      </LineChart>
+    </div>
+  );
+}

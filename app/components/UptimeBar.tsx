@@ -1,0 +1,49 @@
+import type { IncidentImpact } from "../../db/schema/enums";
+import type { UptimeBar as UptimeBarData } from "../../db/queries/status-page";
+import { formatDay, formatUptime } from "~/lib/format";
+import { uptimeBand } from "~/lib/uptime-bands";
+
+interface Props {
+  days: string[];
+  bar: UptimeBarData;
+  incidents: Record<number, { title: string; impact: IncidentImpact }>;
+  providerName: string;
+}
+
+function cellTitle(day: string, ratio: number | null, incidentTitles: string[], maintenance: boolean): string {
+  const lines = [`${formatDay(day)}: ${ratio === null ? "no data" : `${formatUptime(ratio)} uptime`}`];
+  for (const title of incidentTitles) lines.push(`Incident: ${title}`);
+  if (maintenance) lines.push("Scheduled maintenance");
+  if (incidentTitles.length === 0 && !maintenance && ratio !== null) lines.push("No incidents");
+  return lines.join("\n");
+}
+
+/**
+ * One cell a day, each telling its date, uptime and incidents in its title. Outage days
+ * are hatched as well as red, so the bar reads without colour; the whole bar is
+ * summarised for screen readers, and the provider page has the same data as a table.
+ */
+export function UptimeBar({ days, bar, incidents, providerName }: Props) {
+  const incidentDays = Object.keys(bar.incidentsByDay).length;
+  const summary = `${providerName}: ${formatUptime(bar.uptime)} uptime over ${days.length} days, ${incidentDays} ${
+    incidentDays === 1 ? "day" : "days"
+  } with incidents`;
+  return (
+    <div className="uptime-bar" role="img" aria-label={summary}>
+      {days.map((day, i) => {
+        const ratio = bar.byDay[i] ?? null;
+        const titles = (bar.incidentsByDay[i] ?? []).map((id) => incidents[id]?.title ?? `Incident ${id}`);
+        return <span key={day} className={`cell cell--${uptimeBand(ratio)}`} title={cellTitle(day, ratio, titles, bar.maintenanceDays.includes(i))} />;
+      })}
+    </div>
+  );
+}
+
+export function UptimeBarScale({ days }: { days: number }) {
+  return (
+    <div className="uptime-scale" aria-hidden="true">
+      <span>{days} days ago</span>
+      <span>Today</span>
+    </div>
+  );
+}

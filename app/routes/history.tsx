@@ -1,0 +1,103 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CATEGORY_SLUGS } from "../../db/schema/enums";
+import { listCategories, listProviders } from "../../db/queries/catalogue";
+import { getHistoryPage } from "../../db/queries/history";
+import { IncidentListItem } from "~/components/IncidentCard";
+import { formatMonth } from "~/lib/format";
+import { localize } from "~/lib/labels";
+
+const MAX_HISTORY_PAGE = 1_000;
+
+const HistoryQuery = z.object({
+  page: z.coerce.number().int().min(1).max(MAX_HISTORY_PAGE).default(1),
+  provider: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  category: z.enum(CATEGORY_SLUGS).optional(),
+});
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const parsed = HistoryQuery.safeParse(params);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Response(`The history filter is not valid (${fields}).`, { status: 400 });
+  }
+  const { page, provider, category } = parsed.data;
+  const providers = listProviders(context.db);
+  if (provider && !providers.some((p) => p.slug === provider)) {
+    throw new Response(`There is no provider "${provider}".`, { status: 400 });
+  }
+  const nowMs = Date.now();
+  return json({
+    nowMs,
+    filters: { provider: provider ?? "", category: category ?? "" },
+    providers: providers.map((p) => ({ slug: p.slug, name: p.name })),
+    categories: listCategories(context.db).map((c) => ({ slug: c.slug, name: c.name })),
+    history: getHistoryPage(context.db, { providerSlug: provider, categorySlug: category }, page, nowMs),
+  });
+}
+
+export const meta: MetaFunction = () => [{ title: "Incident history · ShopIQ Integration Status" }];
+
+export default function HistoryPage() {
+  const { history, filters, providers, categories, nowMs } = useLoaderData<typeof loader>();
+  const pageLink = (page: number) => {
+    const search = new URLSearchParams();
+    if (filters.provider) search.set("provider", filters.provider);
+    if (filters.category) search.set("category", filters.category);
+    if (page > 1) search.set("page", String(page));
+    const query = search.toString();
+    return query ? `/history?${query}` : "/history";
+  };
+  return (
+    <>
+      <h1>Incident history</h1>
+      <Form method="get" className="filters" aria-label="Filter incidents">
+        <label>
+          Provider
+          <select name="provider" defaultValue={filters.provider}>
+            <option value="">All providers</option>
+            {providers.map((p) => (
+              <option key={p.slug} value={p.slug}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Category
+          <select name="category" defaultValue={filters.category}>
+            <option value="">All categories</option>
+            {categories.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {localize(c.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Show incidents</button>
+      </Form>
+
+      {history.months.map((m) => (
+        <section key={m.month} className="section" aria-labelledby={`month-${m.month}`}>
+          <h2 id={`month-${m.month}`}>{formatMonth(m.month)}</h2>
+          {m.incidents.length === 0 ? (
+            <p className="muted">No incidents reported.</p>
+          ) : (
+            <ul className="incident-lines">
+              {m.incidents.map((i) => (
+                <IncidentListItem key={i.id} incident={i} nowMs={nowMs} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+
+      <nav className="pager" aria-label="Incident history pages">
+        {history.page > 1 ? <Link to={pageLink(history.page - 1)}>← Newer incidents</Link> : <span />}
+        {history.hasOlder ? <Link to={pageLink(history.page + 1)}>Older incidents →</Link> : <span />}
+      </nav>
+    </>
+  );
+}

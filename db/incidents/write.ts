@@ -1,0 +1,102 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Executor } from "../client";
+import { incident, incidentAction, incidentProvider, incidentUpdate, incidentWorkflow, provider } from "../schema";
+import type { IncidentImpact, IncidentSource, IncidentStatus, ProviderImpact } from "../schema/enums";
+import { suggestIncidentActionIds } from "../queries/recommended-actions";
+
+export interface NewIncident {
+  title: string;
+  providers: { providerId: number; impact: ProviderImpact }[];
+  workflowIds: number[];
+  causeId: number | null;
+  source: IncidentSource;
+  externalRef?: string | null;
+  impactOverride?: IncidentImpact | null;
+  startedAt: Date;
+  firstUpdate: { status: IncidentStatus; body: string };
+  /** Library actions in order; when omitted, the suggested ones for its categories and cause. */
+  actionIds?: number[];
+}
+
+export const CLOSED_INCIDENT_STATUSES: readonly IncidentStatus[] = ["resolved", "postmortem"];
+export const isClosedStatus = (status: IncidentStatus) => CLOSED_INCIDENT_STATUSES.includes(status);
+
+const STATUS_TIMESTAMP = {
+  identified: "identifiedAt",
+  monitoring: "monitoringAt",
+  resolved: "resolvedAt",
+} as const;
+
+/** Timestamps an update sets: the first time the incident reaches each stage. */
+function stageTimestamps(status: IncidentStatus, at: Date) {
+  const key = status in STATUS_TIMESTAMP ? STATUS_TIMESTAMP[status as keyof typeof STATUS_TIMESTAMP] : null;
+  return key ? { [key]: at } : {};
+}
+
+export function createIncident(db: Executor, input: NewIncident): number {
+  return db.transaction((tx) => {
+    const created = tx
+      .insert(incident)
+      .values({
+        title: input.title,
+        status: input.firstUpdate.status,
+        impactOverride: input.impactOverride ?? null,
+        causeId: input.causeId,
+        source: input.source,
+        externalRef: input.externalRef ?? null,
+        startedAt: input.startedAt,
+        createdAt: input.startedAt,
+        updatedAt: input.startedAt,
+        ...stageTimestamps(input.firstUpdate.status, input.startedAt),
+      })
+      .returning({ id: incident.id })
+      .get();
+    if (input.providers.length > 0) {
+      tx.insert(incidentProvider).values(input.providers.map((p) => ({ incidentId: created.id, ...p }))).run();
+    }
+    if (input.workflowIds.length > 0) {
+      tx.insert(incidentWorkflow).values(input.workflowIds.map((workflowId) => ({ incidentId: created.id, workflowId }))).run();
+    }
+    tx.insert(incidentUpdate)
+      .values({ incidentId: created.id, ...input.firstUpdate, createdAt: input.startedAt })
+      .run();
+
+    const categoryIds =
+      input.providers.length === 0
+        ? []
+        : tx
+            .selectDistinct({ id: provider.categoryId })
+            .from(provider)
+            .where(inArray(provider.id, input.providers.map((p) => p.providerId)))
+            .all()
+            .map((r) => r.id);
+    const actionIds = input.actionIds ?? suggestIncidentActionIds(tx, { categoryIds, causeId: input.causeId });
+    if (actionIds.length > 0) {
+      tx.insert(incidentAction)
+        .values(actionIds.map((recommendedActionId, position) => ({ incidentId: created.id, recommendedActionId, position })))
+        .run();
+    }
+    return created.id;
+  });
+}
+
+export function postIncidentUpdate(
+  db: Executor,
+  update: { incidentId: number; status: IncidentStatus; body: string; at: Date },
+): void {
+  db.transaction((tx) => {
+    const current = tx.select().from(incident).where(eq(incident.id, update.incidentId)).get();
+    if (!current) throw new Error(`no incident with id ${update.incidentId}`);
+    tx.insert(incidentUpdate)
+      .values({ incidentId: update.incidentId, status: update.status, body: update.body, createdAt: update.at })
+      .run();
+    const firstTimes = Object.fromEntries(
+      Object.entries(stageTimestamps(update.status, update.at)).filter(([key]) => current[key as keyof typeof current] === null),
+    );
+    const reopened = !isClosedStatus(update.status) && current.resolvedAt !== null ? { resolvedAt: null } : {};
+    tx.update(incident)
+      .set({ status: update.status, updatedAt: update.at, ...firstTimes, ...reopened })
+      .where(eq(incident.id, update.incidentId))
+      .run();
+  });
+}

@@ -1,0 +1,58 @@
+import { asc, eq } from "drizzle-orm";
+import type { Executor } from "../client";
+import { category, provider, recommendedAction } from "../schema";
+import type { ActionKind, CategorySlug } from "../schema/enums";
+import type { LocalizedText } from "../schema/types";
+
+export interface CategoryInfo {
+  id: number;
+  slug: CategorySlug;
+  name: LocalizedText;
+  description: LocalizedText;
+}
+
+export interface ProviderInfo {
+  id: number;
+  slug: string;
+  name: string;
+  categoryId: number;
+}
+
+export interface ActionItem {
+  id: number;
+  kind: ActionKind;
+  text: LocalizedText;
+}
+
+export function listCategories(db: Executor): CategoryInfo[] {
+  return db
+    .select({ id: category.id, slug: category.slug, name: category.name, description: category.description })
+    .from(category)
+    .orderBy(asc(category.position))
+    .all();
+}
+
+/** Providers in page order: by category, then by their own position. */
+export function listProviders(db: Executor): ProviderInfo[] {
+  return db
+    .select({ id: provider.id, slug: provider.slug, name: provider.name, categoryId: provider.categoryId })
+    .from(provider)
+    .innerJoin(category, eq(category.id, provider.categoryId))
+    .orderBy(asc(category.position), asc(provider.position))
+    .all();
+}
+
+/** A category's checklist and weighted advice (actions of the category that name no cause). */
+export function listCategoryActions(db: Executor): Map<number, ActionItem[]> {
+  const rows = db
+    .select({ id: recommendedAction.id, kind: recommendedAction.kind, text: recommendedAction.text, categoryId: recommendedAction.categoryId, causeId: recommendedAction.causeId })
+    .from(recommendedAction)
+    .orderBy(asc(recommendedAction.position))
+    .all();
+  const byCategory = new Map<number, ActionItem[]>();
+  for (const { categoryId, causeId, ...action } of rows) {
+    if (categoryId === null || causeId !== null) continue;
+    byCategory.set(categoryId, [...(byCategory.get(categoryId) ?? []), action]);
+  }
+  return byCategory;
+}

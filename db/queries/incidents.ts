@@ -1,0 +1,162 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../client";
+import { incidentImpact } from "../health/status";
+import { CLOSED_INCIDENT_STATUSES } from "../incidents/write";
+import { category, cause, incident, incidentProvider, incidentUpdate, incidentWorkflow, provider, workflow } from "../schema";
+import type {
+  CategorySlug,
+  CauseSide,
+  CauseSlug,
+  IncidentImpact,
+  IncidentSource,
+  IncidentStatus,
+  ProviderImpact,
+} from "../schema/enums";
+import type { LocalizedText } from "../schema/types";
+
+export interface IncidentSummary {
+  id: number;
+  title: string;
+  status: IncidentStatus;
+  impact: IncidentImpact;
+  source: IncidentSource;
+  startedAtMs: number;
+  resolvedAtMs: number | null;
+  providers: { id: number; slug: string; name: string; categoryId: number; impact: ProviderImpact }[];
+  workflows: { slug: string; name: LocalizedText; effect: LocalizedText }[];
+  cause: { slug: CauseSlug; side: CauseSide; name: LocalizedText } | null;
+  latestUpdate: { status: IncidentStatus; body: string; createdAtMs: number } | null;
+}
+
+export const isOpen = notInArray(incident.status, [...CLOSED_INCIDENT_STATUSES]);
+
+/** Summaries of the incidents matching `where`, newest first, with their providers, workflows and latest update. */
+export function listIncidentSummaries(db: Executor, where: SQL | undefined, limit?: number, offset = 0): IncidentSummary[] {
+  const base = db
+    .select({
+      id: incident.id,
+      title: incident.title,
+      status: incident.status,
+      impactOverride: incident.impactOverride,
+      source: incident.source,
+      startedAt: incident.startedAt,
+      resolvedAt: incident.resolvedAt,
+      causeSlug: cause.slug,
+      causeSide: cause.side,
+      causeName: cause.name,
+    })
+    .from(incident)
+    .leftJoin(cause, eq(cause.id, incident.causeId))
+    .where(where)
+    .orderBy(desc(incident.startedAt), desc(incident.id));
+  const rows = limit === undefined ? base.all() : base.limit(limit).offset(offset).all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+
+  const providers = db
+    .select({
+      incidentId: incidentProvider.incidentId,
+      id: provider.id,
+      slug: provider.slug,
+      name: provider.name,
+      categoryId: provider.categoryId,
+      impact: incidentProvider.impact,
+    })
+    .from(incidentProvider)
+    .innerJoin(provider, eq(provider.id, incidentProvider.providerId))
+    .where(inArray(incidentProvider.incidentId, ids))
+    .orderBy(asc(provider.position))
+    .all();
+  const workflows = db
+    .select({ incidentId: incidentWorkflow.incidentId, slug: workflow.slug, name: workflow.name, effect: workflow.effect })
+    .from(incidentWorkflow)
+    .innerJoin(workflow, eq(workflow.id, incidentWorkflow.workflowId))
+    .where(inArray(incidentWorkflow.incidentId, ids))
+    .orderBy(asc(workflow.position))
+    .all();
+  const latest = db
+    .select({ incidentId: incidentUpdate.incidentId, status: incidentUpdate.status, body: incidentUpdate.body, createdAt: incidentUpdate.createdAt })
+    .from(incidentUpdate)
+    .where(
+      and(
+        inArray(incidentUpdate.incidentId, ids),
+        eq(
+          incidentUpdate.id,
+          sql`(select u.id from ${incidentUpdate} u where u.incident_id = ${incidentUpdate.incidentId} order by u.created_at desc, u.id desc limit 1)`,
+        ),
+      ),
+    )
+    .all();
+
+  return rows.map((r) => {
+    const mine = providers.filter((p) => p.incidentId === r.id).map(({ incidentId: _, ...p }) => p);
+    const update = latest.find((u) => u.incidentId === r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      impact: incidentImpact(mine.map((p) => p.impact), r.impactOverride),
+      source: r.source,
+      startedAtMs: r.startedAt.getTime(),
+      resolvedAtMs: r.resolvedAt?.getTime() ?? null,
+      providers: mine,
+      workflows: workflows.filter((w) => w.incidentId === r.id).map(({ incidentId: _, ...w }) => w),
+      cause: r.causeSlug && r.causeSide && r.causeName ? { slug: r.causeSlug, side: r.causeSide, name: r.causeName } : null,
+      latestUpdate: update ? { status: update.status, body: update.body, createdAtMs: update.createdAt.getTime() } : null,
+    };
+  });
+}
+
+export function listOpenIncidents(db: Executor): IncidentSummary[] {
+  return listIncidentSummaries(db, isOpen);
+}
+
+/** Incidents of these providers (all when null), open or not, that touch [fromMs, toMs). */
+export function listIncidentsOverlapping(
+  db: Executor,
+  window: { fromMs: number; toMs: number },
+  providerIds: number[] | null,
+): IncidentSummary[] {
+  const overlaps = and(
+    lt(incident.startedAt, new Date(window.toMs)),
+    or(isNull(incident.resolvedAt), gte(incident.resolvedAt, new Date(window.fromMs))),
+  );
+  const ofProviders =
+    providerIds === null
+      ? undefined
+      : inArray(
+          incident.id,
+          db.select({ id: incidentProvider.incidentId }).from(incidentProvider).where(inArray(incidentProvider.providerId, providerIds)),
+        );
+  return listIncidentSummaries(db, and(overlaps, ofProviders));
+}
+
+export interface HistoryFilters {
+  providerSlug?: string;
+  categorySlug?: CategorySlug;
+}
+
+/** The condition for incidents that affect the filtered provider or category. */
+export function historyFilter(db: Executor, filters: HistoryFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.providerSlug) {
+    conditions.push(eq(provider.slug, filters.providerSlug));
+  }
+  if (filters.categorySlug) {
+    conditions.push(
+      eq(
+        provider.categoryId,
+        db.select({ id: category.id }).from(category).where(eq(category.slug, filters.categorySlug)),
+      ),
+    );
+  }
+  if (conditions.length === 0) return undefined;
+  return inArray(
+    incident.id,
+    db
+      .select({ id: incidentProvider.incidentId })
+      .from(incidentProvider)
+      .innerJoin(provider, eq(provider.id, incidentProvider.providerId))
+      .where(and(...conditions)),
+  );
+}

@@ -1,0 +1,62 @@
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import type { Executor } from "../client";
+import { maintenanceStatus, type MaintenanceStatus } from "../health/maintenance-status";
+import { maintenance, maintenanceProvider, provider } from "../schema";
+
+export interface MaintenanceSummary {
+  id: number;
+  title: string;
+  description: string;
+  scheduledForMs: number;
+  scheduledUntilMs: number;
+  status: MaintenanceStatus;
+  providers: { id: number; slug: string; name: string }[];
+}
+
+/** Maintenance windows that end after `fromMs` and start before `toMs`, earliest first. */
+export function listMaintenanceOverlapping(
+  db: Executor,
+  window: { fromMs: number; toMs: number },
+  nowMs: number,
+  providerId?: number,
+): MaintenanceSummary[] {
+  const rows = db
+    .select()
+    .from(maintenance)
+    .where(
+      and(
+        gt(maintenance.scheduledUntil, new Date(window.fromMs)),
+        Number.isFinite(window.toMs) ? lt(maintenance.scheduledFor, new Date(window.toMs)) : undefined,
+        providerId === undefined
+          ? undefined
+          : inArray(
+              maintenance.id,
+              db.select({ id: maintenanceProvider.maintenanceId }).from(maintenanceProvider).where(eq(maintenanceProvider.providerId, providerId)),
+            ),
+      ),
+    )
+    .orderBy(asc(maintenance.scheduledFor))
+    .all();
+  if (rows.length === 0) return [];
+  const providers = db
+    .select({ maintenanceId: maintenanceProvider.maintenanceId, id: provider.id, slug: provider.slug, name: provider.name })
+    .from(maintenanceProvider)
+    .innerJoin(provider, eq(provider.id, maintenanceProvider.providerId))
+    .where(inArray(maintenanceProvider.maintenanceId, rows.map((r) => r.id)))
+    .orderBy(asc(provider.position))
+    .all();
+  return rows.map((m) => ({
+    id: m.id,
+    title: m.title,
+    description: m.description,
+    scheduledForMs: m.scheduledFor.getTime(),
+    scheduledUntilMs: m.scheduledUntil.getTime(),
+    status: maintenanceStatus(m, nowMs),
+    providers: providers.filter((p) => p.maintenanceId === m.id).map(({ maintenanceId: _, ...p }) => p),
+  }));
+}
+
+/** In progress now or scheduled to start later. */
+export function listActiveAndUpcomingMaintenance(db: Executor, nowMs: number, providerId?: number): MaintenanceSummary[] {
+  return listMaintenanceOverlapping(db, { fromMs: nowMs, toMs: Number.POSITIVE_INFINITY }, nowMs, providerId);
+}

@@ -1,0 +1,543 @@
+// Fills an empty database with a realistic 90-day demo: merchants and their
+// connections, results for every check aggregated into the rollups (raw results only
+// for the retention window), provider outages with their incidents, merchant-side
+// failures with their causes, and maintenance windows. Deterministic for a given seed.
+
+import { eq, isNull } from "drizzle-orm";
+import type { Executor } from "../client";
+import { nextCheckState, type CheckStateMachine, type Thresholds } from "../health/check-state";
+import { addCounts, addResult, emptyCounts, type ResultCounts } from "../health/uptime";
+import { createIncident, postIncidentUpdate } from "../incidents/write";
+import { HOURLY_ROLLUP_RETENTION_MS, RAW_RESULT_RETENTION_MS } from "../rollups/retention";
+import { addCheckDaily, addCheckHourly, addCheckResults, addConnectionDaily, addProviderDaily, type RawResultRow } from "../rollups/write";
+import {
+  category,
+  cause,
+  check,
+  connection,
+  maintenance,
+  maintenanceProvider,
+  merchant,
+  provider,
+  workflow,
+} from "../schema";
+import type { CategorySlug, CauseSlug, CheckOutcome, IncidentStatus, ProviderImpact } from "../schema/enums";
+import type { CauseCounts, ConnectionFacts } from "../schema/types";
+import { addDays, dayKey, dayStartMs, HOUR_MS, zoneOffsetMs } from "../time";
+import { DEMO_MAINTENANCES, DEMO_OUTAGES, type DemoMaintenance, type DemoOutage } from "./demo-events";
+import { merchantName } from "./merchant-names";
+import { between, hashUnit, pick, pickWeighted, seededRandom, type Random } from "./random";
+
+export interface DemoHistoryOptions {
+  nowMs: number;
+  merchantCount: number;
+  days: number;
+  seed: number;
+  outages?: DemoOutage[];
+  maintenances?: DemoMaintenance[];
+}
+
+export interface DemoHistorySummary {
+  merchants: number;
+  connections: number;
+  results: number;
+  incidents: number;
+  maintenances: number;
+}
+
+const MINUTE_MS = 60_000;
+const CONNECTION_CHECK_INTERVAL_SECONDS = 3_600;
+const DEFAULT_DEGRADED_LATENCY_MS = 1_500;
+/** Share of provider-level results that fail on their own, the blips a check threshold absorbs. */
+const SPORADIC_FAILURE_SHARE = 0.00015;
+
+/** How likely a merchant is to use one, two… providers of a category. */
+const ADOPTION: Record<CategorySlug, number[]> = {
+  payments: [1, 0.25],
+  logistics: [0.85, 0.2],
+  messaging: [0.65, 0.1],
+  analytics: [0.85, 0.45, 0.1],
+  advertising: [0.55, 0.35],
+  marketplaces: [0.3, 0.12],
+};
+
+const MERCHANT_SIDE_CAUSES: Record<CategorySlug, CauseSlug[]> = {
+  payments: ["expired-authentication", "invalid-api-key", "account-verification", "policy-restriction", "incorrect-configuration"],
+  logistics: ["expired-authentication", "provider-billing-issue", "incorrect-configuration", "changed-account-access"],
+  messaging: ["provider-plan-expiry", "policy-restriction", "missing-permissions", "expired-authentication", "connected-app-limit"],
+  analytics: ["incorrect-configuration", "missing-permissions", "app-disconnected"],
+  advertising: ["provider-billing-issue", "policy-restriction", "expired-authentication", "missing-permissions"],
+  marketplaces: ["expired-authentication", "app-disconnected", "connected-app-limit", "changed-account-access"],
+};
+
+const PERMISSIONS: Record<CategorySlug, string[]> = {
+  payments: ["payments:read", "payments:create", "refunds:create", "webhooks:manage"],
+  logistics: ["orders:create", "shipments:create", "pickups:create", "tracking:read"],
+  messaging: ["whatsapp_business_messaging", "whatsapp_business_management"],
+  analytics: ["analytics:read", "tag:manage"],
+  advertising: ["ads_read", "ads_management", "business_management"],
+  marketplaces: ["orders:read", "inventory:write", "listings:write"],
+};
+
+/** Share of a provider's connections that fail during an outage of each impact. */
+const CONNECTION_SHARE_IN_OUTAGE: Record<ProviderImpact, number> = {
+  degraded_performance: 0.25,
+  partial_outage: 0.45,
+  major_outage: 0.9,
+};
+/** Share of a provider-level check's results that fail during an outage of each impact. */
+const CHECK_FAILURE_SHARE: Record<ProviderImpact, number> = {
+  degraded_performance: 0.03,
+  partial_outage: 0.85,
+  major_outage: 1,
+};
+
+interface Window {
+  startMs: number;
+  endMs: number;
+}
+
+interface ResolvedOutage extends Window {
+  outage: DemoOutage;
+  providerId: number;
+  checkSlugs: Set<string> | null;
+}
+
+interface ProviderInfo {
+  id: number;
+  slug: string;
+  category: CategorySlug;
+  position: number;
+}
+
+interface Episode extends Window {
+  cause: CauseSlug;
+}
+
+
+/** Hour buckets of the whole demo span, aligned to local hours. */
+class HourGrid {
+  readonly hourStarts: number[];
+  readonly dayOfHour: string[];
+  readonly localHourOf: number[];
+  constructor(readonly startMs: number, nowMs: number) {
+    const hours = Math.ceil((nowMs - startMs) / HOUR_MS) + 1;
+    this.hourStarts = Array.from({ length: hours }, (_, h) => startMs + h * HOUR_MS);
+    this.dayOfHour = this.hourStarts.map((t) => dayKey(t));
+    this.localHourOf = this.hourStarts.map((t) => Math.floor(((t + zoneOffsetMs(t)) % (24 * HOUR_MS)) / HOUR_MS));
+  }
+  hourIndex(atMs: number): number {
+    return Math.floor((atMs - this.startMs) / HOUR_MS);
+  }
+}
+
+/** A check's state machine run over its results, remembering when the state last changed. */
+class StateTracker {
+  current: CheckStateMachine = { state: "unknown", pendingOutcome: null, pendingCount: 0 };
+  changedAt: number | null = null;
+  lastAt: number | null = null;
+  record(outcome: CheckOutcome, atMs: number, thresholds: Thresholds): void {
+    const next = nextCheckState(this.current, outcome, thresholds);
+    if (next.changed) this.changedAt = atMs;
+    this.current = next;
+    this.lastAt = atMs;
+  }
+}
+
+/** Per-hour counts for one check. */
+class HourCounts {
+  readonly counts: ResultCounts[];
+  constructor(hours: number) {
+    this.counts = Array.from({ length: hours }, emptyCounts);
+  }
+  add(h: number, outcome: CheckOutcome, latencyMs: number | null, duringMaintenance: boolean): void {
+    addResult(this.counts[h]!, outcome, latencyMs, duringMaintenance);
+  }
+}
+
+function sumInto(map: Map<string, ResultCounts>, key: string, c: ResultCounts): void {
+  map.set(key, addCounts(map.get(key) ?? emptyCounts(), c));
+}
+
+const isEmpty = (c: ResultCounts) => c.okCount + c.degradedCount + c.downCount + c.maintenanceCount === 0;
+const inWindow = (w: Window, t: number) => t >= w.startMs && t < w.endMs;
+
+function windowAt<T extends Window>(windows: T[], t: number): T | undefined {
+  for (const w of windows) if (inWindow(w, t)) return w;
+  return undefined;
+}
+
+
+export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): DemoHistorySummary {
+  const { nowMs, merchantCount, days } = options;
+  const random = seededRandom(options.seed);
+  const outages = options.outages ?? DEMO_OUTAGES;
+  const maintenances = options.maintenances ?? DEMO_MAINTENANCES;
+  const today = dayKey(nowMs);
+  const startMs = dayStartMs(addDays(today, -(days - 1)));
+  const grid = new HourGrid(startMs, nowMs);
+  const rawFromMs = nowMs - RAW_RESULT_RETENTION_MS;
+  const hourlyFromMs = nowMs - HOURLY_ROLLUP_RETENTION_MS;
+  const atLocal = (dayOffset: number, hour: number) => dayStartMs(addDays(today, dayOffset)) + Math.round(hour * HOUR_MS);
+
+  return db.transaction((tx) => {
+    const providers: ProviderInfo[] = tx
+      .select({ id: provider.id, slug: provider.slug, category: category.slug, position: provider.position })
+      .from(provider)
+      .innerJoin(category, eq(category.id, provider.categoryId))
+      .orderBy(provider.position)
+      .all();
+    const providerBySlug = new Map(providers.map((p) => [p.slug, p]));
+    const requireProvider = (slug: string) => {
+      const p = providerBySlug.get(slug);
+      if (!p) throw new Error(`demo history names provider "${slug}", which is not in the catalogue`);
+      return p;
+    };
+    const causeIds = new Map(tx.select({ id: cause.id, slug: cause.slug }).from(cause).all().map((c) => [c.slug, c.id]));
+    const causeId = (slug: CauseSlug) => {
+      const id = causeIds.get(slug);
+      if (id === undefined) throw new Error(`cause "${slug}" is not in the guidance catalogue`);
+      return id;
+    };
+    const workflowIds = new Map(tx.select({ id: workflow.id, slug: workflow.slug }).from(workflow).all().map((w) => [w.slug, w.id]));
+
+    const resolvedOutages: ResolvedOutage[] = outages.map((o) => {
+      const startAt = o.openForMs !== undefined ? nowMs - o.openForMs : atLocal(-o.daysAgo, o.startHour);
+      return {
+        outage: o,
+        providerId: requireProvider(o.provider).id,
+        checkSlugs: o.checks ? new Set(o.checks) : null,
+        startMs: startAt,
+        endMs: o.openForMs !== undefined ? Number.POSITIVE_INFINITY : startAt + o.durationMinutes * MINUTE_MS,
+      };
+    });
+    const maintenanceWindows = maintenances.map((m) => {
+      const startAt = atLocal(m.daysFromNow, m.startHour);
+      return { m, startMs: startAt, endMs: startAt + m.durationMinutes * MINUTE_MS, providerIds: m.providers.map((s) => requireProvider(s).id) };
+    });
+    const maintenanceOf = (providerId: number) => maintenanceWindows.filter((w) => w.providerIds.includes(providerId));
+    const outagesOf = (providerId: number) => resolvedOutages.filter((o) => o.providerId === providerId);
+
+    let resultCount = 0;
+    const providerDaily = new Map<number, Map<string, ResultCounts>>();
+
+    function writeCheckRollups(checkId: number, hours: HourCounts): Map<string, ResultCounts> {
+      const daily = new Map<string, ResultCounts>();
+      const hourlyRows: { checkId: number; hourStartAt: number; counts: ResultCounts }[] = [];
+      hours.counts.forEach((c, h) => {
+        if (isEmpty(c)) return;
+        sumInto(daily, grid.dayOfHour[h]!, c);
+        if (grid.hourStarts[h]! >= hourlyFromMs) hourlyRows.push({ checkId, hourStartAt: grid.hourStarts[h]!, counts: c });
+      });
+      addCheckHourly(tx, hourlyRows);
+      addCheckDaily(tx, [...daily].map(([day, counts]) => ({ checkId, day, counts })));
+      return daily;
+    }
+
+    function saveCheckState(checkId: number, machine: StateTracker) {
+      tx.update(check)
+        .set({
+          state: machine.current.state,
+          pendingOutcome: machine.current.pendingOutcome,
+          pendingCount: machine.current.pendingCount,
+          stateChangedAt: machine.changedAt === null ? null : new Date(machine.changedAt),
+          lastResultAt: machine.lastAt === null ? null : new Date(machine.lastAt),
+        })
+        .where(eq(check.id, checkId))
+        .run();
+    }
+
+    // Provider-level checks: one result per interval over the whole span.
+    const providerChecks = tx.select().from(check).where(isNull(check.connectionId)).all();
+    const baseLatencyOf = new Map(providers.map((p) => [p.id, 120 + Math.round(hashUnit(p.slug) * 300)]));
+    for (const c of providerChecks) {
+      const intervalMs = c.intervalSeconds * 1000;
+      const degradedAboveMs = c.config.degradedLatencyMs ?? DEFAULT_DEGRADED_LATENCY_MS;
+      const base = baseLatencyOf.get(c.providerId) ?? 250;
+      const dayFactor = Array.from({ length: days + 1 }, () => (random() < 0.035 ? between(random, 2.4, 3.4) : between(random, 0.9, 1.15)));
+      const myOutages = outagesOf(c.providerId).filter((o) => o.checkSlugs === null || o.checkSlugs.has(c.slug));
+      const myMaintenance = maintenanceOf(c.providerId);
+      const hours = new HourCounts(grid.hourStarts.length);
+      const raw: RawResultRow[] = [];
+      const machine = new StateTracker();
+      for (let t = startMs + Math.floor(random() * intervalMs); t <= nowMs; t += intervalMs) {
+        const h = grid.hourIndex(t);
+        const localHour = grid.localHourOf[h]!;
+        const busyHours = localHour >= 10 && localHour <= 22 ? 1.15 : 1;
+        let latency: number | null = Math.round(
+          base * dayFactor[Math.floor(h / 24)]! * busyHours * (0.75 + 0.5 * random()) * (random() < 0.005 ? 3 + 3 * random() : 1),
+        );
+        let outcome: CheckOutcome = latency > degradedAboveMs ? "degraded" : "ok";
+        let httpStatus: number | null = 200;
+        let causeSlug: CauseSlug | null = null;
+        const outage = windowAt(myOutages, t);
+        const duringMaintenance = windowAt(myMaintenance, t) !== undefined;
+        if (duringMaintenance) {
+          outcome = random() < 0.9 ? "down" : "ok";
+          if (outcome === "down") [latency, httpStatus, causeSlug] = [null, 503, "provider-downtime"];
+        } else if (outage && outage.outage.impact === "degraded_performance") {
+          latency = Math.round(latency * between(random, 3, 5));
+          outcome = latency > degradedAboveMs ? "degraded" : "ok";
+          if (random() < CHECK_FAILURE_SHARE.degraded_performance) [outcome, latency, httpStatus, causeSlug] = ["down", null, 504, outage.outage.cause];
+        } else if (outage && random() < CHECK_FAILURE_SHARE[outage.outage.impact]) {
+          outcome = "down";
+          causeSlug = outage.outage.cause;
+          if (random() < 0.5) [latency, httpStatus] = [null, null];
+          else httpStatus = 503;
+        } else if (random() < SPORADIC_FAILURE_SHARE) {
+          [outcome, latency, httpStatus, causeSlug] = ["down", null, null, "network-or-technical-issue"];
+        }
+        if (outcome === "degraded") causeSlug = null;
+        hours.add(h, outcome, latency, duringMaintenance);
+        machine.record(outcome, t, c);
+        resultCount += 1;
+        if (t >= rawFromMs) {
+          raw.push({
+            checkId: c.id,
+            checkedAt: new Date(t),
+            outcome,
+            latencyMs: latency,
+            httpStatus,
+            causeId: causeSlug ? causeId(causeSlug) : null,
+            message: outcome === "down" ? (httpStatus ? `HTTP ${httpStatus}` : "request timed out") : null,
+            duringMaintenance,
+          });
+        }
+      }
+      addCheckResults(tx, raw);
+      const daily = writeCheckRollups(c.id, hours);
+      const perProvider = providerDaily.get(c.providerId) ?? new Map<string, ResultCounts>();
+      for (const [day, counts] of daily) sumInto(perProvider, day, counts);
+      providerDaily.set(c.providerId, perProvider);
+      saveCheckState(c.id, machine);
+    }
+    for (const [providerId, daily] of providerDaily) {
+      addProviderDaily(tx, [...daily].map(([day, counts]) => ({ providerId, day, counts })));
+    }
+
+    // Merchants and their connections.
+    const merchantRows = tx
+      .insert(merchant)
+      .values(
+        Array.from({ length: merchantCount }, (_, i) => ({
+          externalId: `m_${String(10_001 + i)}`,
+          name: merchantName(random, i),
+          createdAt: new Date(startMs - between(random, 30, 900) * 24 * HOUR_MS),
+        })),
+      )
+      .returning({ id: merchant.id })
+      .all();
+    const byCategory = new Map<CategorySlug, ProviderInfo[]>();
+    for (const p of providers) byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
+
+    const planned: { merchantId: number; p: ProviderInfo; episode: Episode | null }[] = [];
+    for (const m of merchantRows) {
+      for (const [slug, adoption] of Object.entries(ADOPTION) as [CategorySlug, number[]][]) {
+        const pool = [...(byCategory.get(slug) ?? [])];
+        for (const chance of adoption) {
+          if (pool.length === 0 || random() >= chance) break;
+          const chosen = pickWeighted(random, pool.map((p, i) => [p, 1 / (i + 1)] as const));
+          pool.splice(pool.indexOf(chosen), 1);
+          const roll = random();
+          const episodeCause = pick(random, MERCHANT_SIDE_CAUSES[slug]);
+          let episode: Episode | null = null;
+          if (roll < 0.18) {
+            const from = startMs + between(random, 1, days - 3) * 24 * HOUR_MS;
+            episode = { startMs: from, endMs: from + between(random, 3, 96) * HOUR_MS, cause: episodeCause };
+          } else if (roll < 0.22) {
+            episode = { startMs: nowMs - between(random, 1, 144) * HOUR_MS, endMs: Number.POSITIVE_INFINITY, cause: episodeCause };
+          }
+          planned.push({ merchantId: m.id, p: chosen, episode });
+        }
+      }
+    }
+
+    const connectionRows = tx
+      .insert(connection)
+      .values(planned.map(({ merchantId, p, episode }) => connectionFacts(random, nowMs, merchantId, p, episode)))
+      .returning({ id: connection.id })
+      .all();
+    const connectionChecks = tx
+      .insert(check)
+      .values(
+        connectionRows.map((row, i) => ({
+          slug: `connection-${row.id}`,
+          name: "Connection health",
+          kind: "connection" as const,
+          providerId: planned[i]!.p.id,
+          connectionId: row.id,
+          intervalSeconds: CONNECTION_CHECK_INTERVAL_SECONDS,
+        })),
+      )
+      .returning({ id: check.id, failureThreshold: check.failureThreshold, successThreshold: check.successThreshold })
+      .all();
+
+    // Connection checks: one result an hour, failing in the merchant's own episodes and
+    // for a share of connections during their provider's outages.
+    const connectionDailyRows: { connectionId: number; day: string; counts: ResultCounts; causeCounts: CauseCounts }[] = [];
+    connectionRows.forEach((row, i) => {
+      const { p, episode } = planned[i]!;
+      const c = connectionChecks[i]!;
+      const myOutages = outagesOf(p.id).filter((o, k) => hashUnit(`${row.id}:${k}:${o.startMs}`) < CONNECTION_SHARE_IN_OUTAGE[o.outage.impact]);
+      const myMaintenance = maintenanceOf(p.id);
+      const base = (baseLatencyOf.get(p.id) ?? 250) * 1.6;
+      const hours = new HourCounts(grid.hourStarts.length);
+      const causesByDay = new Map<string, CauseCounts>();
+      const raw: RawResultRow[] = [];
+      const machine = new StateTracker();
+      for (let t = startMs + Math.floor(random() * HOUR_MS); t <= nowMs; t += CONNECTION_CHECK_INTERVAL_SECONDS * 1000) {
+        const h = grid.hourIndex(t);
+        const duringMaintenance = windowAt(myMaintenance, t) !== undefined;
+        const outage = windowAt(myOutages, t);
+        let outcome: CheckOutcome = "ok";
+        let latency: number | null = Math.round(base * (0.7 + 0.6 * random()));
+        let causeSlug: CauseSlug | null = null;
+        if (episode && inWindow(episode, t)) [outcome, causeSlug] = ["down", episode.cause];
+        else if (outage) [outcome, causeSlug] = [outage.outage.impact === "degraded_performance" ? "degraded" : "down", outage.outage.cause];
+        else if (duringMaintenance) [outcome, causeSlug] = ["down", "provider-downtime"];
+        else if (random() < 0.002) [outcome, causeSlug] = ["down", "network-or-technical-issue"];
+        if (outcome === "down" && causeSlug === "network-or-technical-issue") latency = null;
+        hours.add(h, outcome, latency, duringMaintenance);
+        if (outcome === "down" && causeSlug && !duringMaintenance) {
+          const day = grid.dayOfHour[h]!;
+          const counts = causesByDay.get(day) ?? {};
+          counts[causeSlug] = (counts[causeSlug] ?? 0) + 1;
+          causesByDay.set(day, counts);
+        }
+        machine.record(outcome, t, c);
+        resultCount += 1;
+        if (t >= rawFromMs) {
+          raw.push({
+            checkId: c.id,
+            checkedAt: new Date(t),
+            outcome,
+            latencyMs: latency,
+            httpStatus: outcome === "down" ? httpStatusOfCause(causeSlug) : 200,
+            causeId: outcome === "ok" || !causeSlug ? null : causeId(causeSlug),
+            message: outcome === "down" ? `failed: ${causeSlug}` : null,
+            duringMaintenance,
+          });
+        }
+      }
+      addCheckResults(tx, raw);
+      const daily = writeCheckRollups(c.id, hours);
+      for (const [day, counts] of daily) {
+        connectionDailyRows.push({ connectionId: row.id, day, counts, causeCounts: causesByDay.get(day) ?? {} });
+      }
+      saveCheckState(c.id, machine);
+    });
+    addConnectionDaily(tx, connectionDailyRows);
+
+    // Maintenance windows and the incidents of the outages, with their timelines.
+    for (const w of maintenanceWindows) {
+      const row = tx
+        .insert(maintenance)
+        .values({ title: w.m.title, description: w.m.description, scheduledFor: new Date(w.startMs), scheduledUntil: new Date(w.endMs), createdAt: new Date(Math.min(nowMs, w.startMs) - 5 * 24 * HOUR_MS) })
+        .returning({ id: maintenance.id })
+        .get();
+      tx.insert(maintenanceProvider).values(w.providerIds.map((providerId) => ({ maintenanceId: row.id, providerId }))).run();
+    }
+    for (const o of resolvedOutages) {
+      const open = o.endMs === Number.POSITIVE_INFINITY;
+      const span = (open ? nowMs : o.endMs) - o.startMs;
+      const times: Record<IncidentStatus, number> = {
+        investigating: o.startMs + Math.round(between(random, 3, 9) * MINUTE_MS),
+        identified: o.startMs + Math.round(span * (open ? 0.55 : 0.35)),
+        monitoring: o.startMs + Math.round(span * 0.8),
+        resolved: o.endMs + Math.round(between(random, 8, 20) * MINUTE_MS),
+        postmortem: o.endMs + 2 * 24 * HOUR_MS,
+      };
+      const updates = (Object.entries(o.outage.updates) as [IncidentStatus, string][]).filter(([status]) => times[status] <= nowMs);
+      const [first, ...rest] = updates;
+      if (!first) throw new Error(`demo outage "${o.outage.title}" has no update to open with`);
+      const incidentId = createIncident(tx, {
+        title: o.outage.title,
+        providers: [{ providerId: o.providerId, impact: o.outage.impact }],
+        workflowIds: o.outage.workflows.map((slug) => {
+          const id = workflowIds.get(slug);
+          if (id === undefined) throw new Error(`demo outage names workflow "${slug}", which is not in the guidance catalogue`);
+          return id;
+        }),
+        causeId: causeId(o.outage.cause),
+        source: o.outage.source,
+        externalRef: o.outage.source === "upstream" ? `demo-${o.outage.provider}-${o.startMs}` : null,
+        startedAt: new Date(times.investigating),
+        firstUpdate: { status: first[0], body: first[1] },
+      });
+      for (const [status, body] of rest) postIncidentUpdate(tx, { incidentId, status, body, at: new Date(times[status]) });
+    }
+
+    return {
+      merchants: merchantRows.length,
+      connections: connectionRows.length,
+      results: resultCount,
+      incidents: resolvedOutages.length,
+      maintenances: maintenanceWindows.length,
+    };
+  });
+}
+
+function httpStatusOfCause(cause: CauseSlug | null): number | null {
+  switch (cause) {
+    case "expired-authentication":
+    case "invalid-api-key":
+    case "changed-account-access":
+      return 401;
+    case "missing-permissions":
+    case "policy-restriction":
+    case "account-verification":
+      return 403;
+    case "provider-billing-issue":
+    case "provider-plan-expiry":
+      return 402;
+    case "connected-app-limit":
+      return 429;
+    case "provider-downtime":
+      return 503;
+    default:
+      return null;
+  }
+}
+
+/** A connection's facts, consistent with what is wrong with it right now. */
+function connectionFacts(random: Random, nowMs: number, merchantId: number, p: ProviderInfo, episode: Episode | null) {
+  const days = (n: number) => new Date(nowMs + n * 24 * HOUR_MS);
+  const ongoing = episode !== null && episode.endMs === Number.POSITIVE_INFINITY ? episode.cause : null;
+  const facts: ConnectionFacts = {};
+  if (p.category === "payments") {
+    facts.enabledPaymentMethods = ["upi", "card", "netbanking", ...(random() < 0.6 ? ["wallet"] : [])];
+    facts.settlementAlerts = random() < 0.7;
+  } else if (p.category === "logistics") {
+    facts.pickupAddressVerified = ongoing !== "incorrect-configuration";
+    facts.serviceablePincodes = Math.round(between(random, 8_000, 24_000));
+    facts.walletBalanceInr = ongoing === "provider-billing-issue" ? 0 : Math.round(between(random, 200, 25_000));
+    facts.codEnabled = random() < 0.75;
+  } else if (p.category === "messaging") {
+    facts.phoneNumberStatus = ongoing === "policy-restriction" ? "restricted" : "connected";
+    facts.templatesApproved = Math.round(between(random, 3, 25));
+    facts.templatesPending = random() < 0.3 ? Math.round(between(random, 1, 4)) : 0;
+    facts.dailyMessagingLimit = pick(random, [1_000, 10_000, 100_000]);
+    facts.consentCollection = random() < 0.85;
+  } else if (p.category === "marketplaces") {
+    facts.lastSuccessfulSyncAt = new Date(ongoing ? episode!.startMs : nowMs - between(random, 5, 90) * MINUTE_MS).toISOString();
+  }
+  const permissions = PERMISSIONS[p.category];
+  return {
+    merchantId,
+    providerId: p.id,
+    state: ongoing === "app-disconnected" ? ("disconnected" as const) : ("connected" as const),
+    credentialExpiresAt: ongoing === "expired-authentication" ? new Date(episode!.startMs) : random() < 0.3 ? null : days(between(random, 15, 400)),
+    billingState:
+      ongoing === "provider-plan-expiry" ? ("expired" as const) : ongoing === "provider-billing-issue" ? ("past_due" as const) : ("active" as const),
+    planExpiresAt: ongoing === "provider-plan-expiry" ? new Date(episode!.startMs) : p.category === "messaging" ? days(between(random, 5, 365)) : null,
+    verificationState:
+      ongoing === "account-verification"
+        ? ("pending" as const)
+        : p.category === "payments" || p.category === "messaging"
+          ? ("verified" as const)
+          : ("not_required" as const),
+    permissions: ongoing === "missing-permissions" ? permissions.slice(0, 1) : permissions,
+    usageLimitPerDay: p.category === "messaging" ? (facts.dailyMessagingLimit ?? null) : null,
+    facts,
+  };
+}
