@@ -23,11 +23,17 @@ function open(path: string, dir: string): TestDatabase {
   };
 }
 
-/** A new SQLite file with the schema and the merchant guidance, nothing else. */
-export function guidanceDatabase(): TestDatabase {
+/** A new SQLite file with the schema and no rows. */
+export function migratedDatabase(): TestDatabase {
   const dir = mkdtempSync(join(tmpdir(), "status-test-"));
   const test = open(join(dir, "status.sqlite"), dir);
   migrateDatabase(test.db);
+  return test;
+}
+
+/** A new SQLite file with the schema and the merchant guidance, nothing else. */
+export function guidanceDatabase(): TestDatabase {
+  const test = migratedDatabase();
   seedGuidance(test.db);
   return test;
 }
