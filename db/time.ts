@@ -60,6 +60,11 @@ export function hourStartMs(atMs: number): number {
   return Math.floor((atMs + offset) / HOUR_MS) * HOUR_MS - offset;
 }
 
+/** The hour of day (0–23) in the page's time zone. */
+export function localHourOf(atMs: number): number {
+  return localParts(atMs).hour;
+}
+
 /** The instant a local calendar day starts. */
 export function dayStartMs(day: string): number {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];

@@ -12,6 +12,7 @@ export function createHttpApp(options: { db: Db; build: ServerBuild; mode: strin
   app.disable("x-powered-by");
   app.use("/build", express.static("public/build", { immutable: true, maxAge: BUILD_ASSETS_MAX_AGE }));
   app.use(express.static("public", { maxAge: PUBLIC_FILES_MAX_AGE }));
+  app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
   app.all(
     "*",
     createRequestHandler({

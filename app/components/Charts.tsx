@@ -7,17 +7,24 @@ import { uptimeBand } from "~/lib/uptime-bands";
 const CHART_WIDTH = 720;
 const CHART_HEIGHT = 220;
 
+// Recharts hides ticks by measuring text, which it cannot do on the server; the browser
+// would then render other ticks than the server did and hydration would fail. So the
+// ticks are chosen here and all of them are drawn.
+const DAY_TICK_EVERY = 15;
+const ALL_TICKS = 0;
+
 const BAND_COLOURS = { full: "#1f7a4d", minor: "#7a9a1f", partial: "#c77700", major: "#c0392b", none: "#c5cbd3" } as const;
 
 export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: number | null }[] }) {
   const data = daily.map((d) => ({ day: d.day, uptime: d.uptime === null ? null : Math.round(d.uptime * 10_000) / 100 }));
   const lowest = Math.min(...data.map((d) => d.uptime ?? 100), 99);
+  const dayTicks = data.filter((_, i) => (data.length - 1 - i) % DAY_TICK_EVERY === 0).map((d) => d.day);
   return (
     <div className="chart">
-      <BarChart width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <BarChart width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e3e7ec" />
-        <XAxis dataKey="day" tickFormatter={formatDay} minTickGap={48} tick={{ fontSize: 12 }} />
-        <YAxis domain={[Math.floor(lowest), 100]} unit="%" width={52} tick={{ fontSize: 12 }} allowDecimals={false} />
+        <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={formatDay} tick={{ fontSize: 12 }} />
+        <YAxis domain={[Math.max(0, Math.floor(lowest) - 1), 100]} unit="%" width={52} tick={{ fontSize: 12 }} allowDecimals={false} interval={ALL_TICKS} />
         <Tooltip
           formatter={(value) => [value === null ? "No data" : `${value}%`, "Uptime"]}
           labelFormatter={(day) => formatDay(String(day))}
@@ -32,21 +39,23 @@ export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: numb
   );
 }
 
-export function ResponseTimeChart({ hourly }: { hourly: { hourStartAt: number; averageLatencyMs: number | null }[] }) {
+export function ResponseTimeChart({ hourly }: { hourly: { hourStartAt: number; averageLatencyMs: number | null; localHour: number }[] }) {
+  const midnights = hourly.filter((h) => h.localHour === 0).map((h) => h.hourStartAt);
   return (
     <div className="chart">
-      <LineChart width={CHART_WIDTH} height={CHART_HEIGHT} data={hourly} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <LineChart width={CHART_WIDTH} height={CHART_HEIGHT} data={hourly} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e3e7ec" />
         <XAxis
           dataKey="hourStartAt"
           type="number"
           scale="time"
           domain={["dataMin", "dataMax"]}
+          ticks={midnights}
+          interval={ALL_TICKS}
           tickFormatter={(ms: number) => formatShortDate(ms)}
-          minTickGap={48}
           tick={{ fontSize: 12 }}
         />
-        <YAxis unit=" ms" width={64} tick={{ fontSize: 12 }} />
+        <YAxis unit=" ms" width={64} tick={{ fontSize: 12 }} interval={ALL_TICKS} />
         <Tooltip
           formatter={(value) => [value === null ? "No data" : `${value} ms`, "Average response time"]}
           labelFormatter={(ms) => formatDateTime(Number(ms))}

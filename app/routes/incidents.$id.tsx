@@ -32,7 +32,9 @@ export default function IncidentPage() {
   const { incident, updates, actions, nowMs } = useLoaderData<typeof loader>();
   const end = incident.resolvedAtMs ?? nowMs;
   const actionNote = (a: (typeof actions)[number]) =>
-    a.scope.incidentOnly
+    a.kind === "advice"
+      ? undefined
+      : a.scope.incidentOnly
       ? "for this incident"
       : a.scope.cause
         ? localize(a.scope.cause.name).toLowerCase()

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { category, provider, recommendedAction } from "../schema";
 import type { ActionKind, CategorySlug } from "../schema/enums";
@@ -42,12 +42,12 @@ export function listProviders(db: Executor): ProviderInfo[] {
     .all();
 }
 
-/** A category's checklist and weighted advice (actions of the category that name no cause). */
+/** A category's weighted advice, then its checklist (actions of the category that name no cause). */
 export function listCategoryActions(db: Executor): Map<number, ActionItem[]> {
   const rows = db
     .select({ id: recommendedAction.id, kind: recommendedAction.kind, text: recommendedAction.text, categoryId: recommendedAction.categoryId, causeId: recommendedAction.causeId })
     .from(recommendedAction)
-    .orderBy(asc(recommendedAction.position))
+    .orderBy(desc(eq(recommendedAction.kind, "advice")), asc(recommendedAction.position))
     .all();
   const byCategory = new Map<number, ActionItem[]>();
   for (const { categoryId, causeId, ...action } of rows) {

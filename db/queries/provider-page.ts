@@ -4,7 +4,7 @@ import { averageLatencyMs, dailyUptime, sumCounts, uptimeRatio } from "../health
 import { category, incident, incidentProvider, provider } from "../schema";
 import type { ProviderStatus } from "../schema/enums";
 import type { LocalizedText } from "../schema/types";
-import { DAY_MS, HOUR_MS, hourStartMs, lastDays } from "../time";
+import { DAY_MS, HOUR_MS, hourStartMs, lastDays, localHourOf } from "../time";
 import { listCategoryActions, type ActionItem } from "./catalogue";
 import { isOpen, listIncidentSummaries, type IncidentSummary } from "./incidents";
 import { listActiveAndUpcomingMaintenance, type MaintenanceSummary } from "./maintenance";
@@ -32,7 +32,8 @@ export interface ProviderPage {
   bar: UptimeBar;
   barIncidents: Record<number, { title: string; impact: IncidentSummary["impact"] }>;
   daily: { day: string; uptime: number | null; averageLatencyMs: number | null }[];
-  hourly: { hourStartAt: number; uptime: number | null; averageLatencyMs: number | null }[];
+  /** Hours of the response-time chart, with the hour of day in India to place day ticks. */
+  hourly: { hourStartAt: number; localHour: number; uptime: number | null; averageLatencyMs: number | null }[];
   openIncidents: IncidentSummary[];
   pastIncidents: IncidentSummary[];
   maintenance: MaintenanceSummary[];
@@ -97,7 +98,12 @@ export function getProviderPage(db: Executor, slug: string, nowMs: number): Prov
     bar: bars.get(row.id)!,
     barIncidents: Object.fromEntries(barIncidents.map((i) => [i.id, { title: i.title, impact: i.impact }])),
     daily: series.map((d) => ({ day: d.day, uptime: d.uptime, averageLatencyMs: d.counts ? averageLatencyMs(d.counts) : null })),
-    hourly: hourly.map((h) => ({ hourStartAt: h.hourStartAt, uptime: uptimeRatio(h.counts), averageLatencyMs: averageLatencyMs(h.counts) })),
+    hourly: hourly.map((h) => ({
+      hourStartAt: h.hourStartAt,
+      localHour: localHourOf(h.hourStartAt),
+      uptime: uptimeRatio(h.counts),
+      averageLatencyMs: averageLatencyMs(h.counts),
+    })),
     openIncidents,
     pastIncidents,
     maintenance,

@@ -23,7 +23,7 @@ import {
 } from "../schema";
 import type { CategorySlug, CauseSlug, CheckOutcome, IncidentStatus, ProviderImpact } from "../schema/enums";
 import type { CauseCounts, ConnectionFacts } from "../schema/types";
-import { addDays, dayKey, dayStartMs, HOUR_MS, zoneOffsetMs } from "../time";
+import { addDays, dayKey, dayStartMs, HOUR_MS, localHourOf } from "../time";
 import { DEMO_MAINTENANCES, DEMO_OUTAGES, type DemoMaintenance, type DemoOutage } from "./demo-events";
 import { merchantName } from "./merchant-names";
 import { between, hashUnit, pick, pickWeighted, seededRandom, type Random } from "./random";
@@ -124,7 +124,7 @@ class HourGrid {
     const hours = Math.ceil((nowMs - startMs) / HOUR_MS) + 1;
     this.hourStarts = Array.from({ length: hours }, (_, h) => startMs + h * HOUR_MS);
     this.dayOfHour = this.hourStarts.map((t) => dayKey(t));
-    this.localHourOf = this.hourStarts.map((t) => Math.floor(((t + zoneOffsetMs(t)) % (24 * HOUR_MS)) / HOUR_MS));
+    this.localHourOf = this.hourStarts.map(localHourOf);
   }
   hourIndex(atMs: number): number {
     return Math.floor((atMs - this.startMs) / HOUR_MS);

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runProcess, startProcess } from "./support/processes";
+
+const dir = mkdtempSync(join(tmpdir(), "status-start-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const start = (env: Record<string, string>) => startProcess(process.execPath, ["bin/start.mjs"], { PORT: "0", HOST: "127.0.0.1", ...env });
+
+describe("npm start", () => {
+  it("migrates, seeds an empty database with demo data and says so, serves the page, and stops on SIGTERM", async () => {
+    const databaseUrl = `file:${join(dir, "first.sqlite")}`;
+    const server = start({ DATABASE_URL: databaseUrl });
+    const [, port] = await server.waitFor(/running at http:\/\/localhost:(\d+)/);
+    expect(server.output()).toMatch(/migrations applied/);
+    expect(server.output()).toMatch(/database was empty: seeded demo data .* 30 providers, 240 merchants/);
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Partial outage of some integrations");
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+
+    const again = start({ DATABASE_URL: databaseUrl });
+    await again.waitFor(/running at/);
+    expect(again.output()).toMatch(/demo data not seeded: the database already has 30 providers and 240 merchants/);
+    again.child.kill("SIGTERM");
+    expect(await again.exited).toBe(0);
+  });
+
+  it("leaves the demo out when SEED_DEMO=false, keeping the merchant guidance", async () => {
+    const server = start({ DATABASE_URL: `file:${join(dir, "bare.sqlite")}`, SEED_DEMO: "false" });
+    const [, port] = await server.waitFor(/running at http:\/\/localhost:(\d+)/);
+    expect(server.output()).toMatch(/demo data not seeded \(SEED_DEMO=false\)/);
+    const help = await (await fetch(`http://127.0.0.1:${port}/help`)).text();
+    expect(help).toContain("Provider downtime");
+    const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(home).toContain("All integrations operational");
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  });
+
+  it("refuses a wrong environment with one clear line and a non-zero exit", async () => {
+    const { code, output } = await runProcess(process.execPath, ["bin/start.mjs"], { PORT: "eighty", DATABASE_URL: `file:${join(dir, "x.sqlite")}` });
+    expect(code).toBe(1);
+    expect(output.trim()).toBe("[status] cannot start: invalid environment: PORT must be a whole number");
+  });
+});
