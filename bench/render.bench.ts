@@ -152,14 +152,18 @@ async function measure(name: string, path: string, build: ServerBuild): Promise<
   const { server, baseUrl } = await listen(db, build);
   try {
     const facts = databaseFacts(db, path);
+    // Every HTTP run before any query run: a query loop blocks the event loop for seconds,
+    // after which the server's keep-alive timer and fetch's next request on that socket race.
     const floor = await timeGets(baseUrl, "/favicon.svg");
+    const indexHttp = await timeGets(baseUrl, "/");
+    const providerHttp = await timeGets(baseUrl, `/providers/${PROVIDER_SLUG}`);
     const index: PageFigures = {
-      http: await timeGets(baseUrl, "/"),
+      http: indexHttp,
       query: timeQuery(() => getStatusPage(db, Date.now())),
       dataBytes: JSON.stringify(getStatusPage(db, Date.now())).length,
     };
     const provider: PageFigures = {
-      http: await timeGets(baseUrl, `/providers/${PROVIDER_SLUG}`),
+      http: providerHttp,
       query: timeQuery(() => getProviderPage(db, PROVIDER_SLUG, Date.now())),
       dataBytes: JSON.stringify(getProviderPage(db, PROVIDER_SLUG, Date.now())).length,
     };
@@ -296,5 +300,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (error instanceof Error && error.cause !== undefined) console.error("[bench] cause:", error.cause);
   process.exit(1);
 });

@@ -8,14 +8,28 @@ interface Action {
   note?: string;
 }
 
-/** Steps in order; advice with weight stands out and says so in words, not only in colour. */
+/**
+ * Advice with weight comes first, set apart and labelled in words, not only in colour;
+ * then the steps, numbered when their order matters.
+ */
 export function ActionList({ actions, ordered = true }: { actions: Action[]; ordered?: boolean }) {
-  const items = actions.map((a, i) => (
-    <li key={i} className={a.kind === "advice" ? "action action--advice" : "action"}>
-      {a.kind === "advice" ? <strong className="action__label">Important: </strong> : null}
+  const advice = actions.filter((a) => a.kind === "advice");
+  const steps = actions.filter((a) => a.kind !== "advice");
+  const items = steps.map((a, i) => (
+    <li key={i} className="action">
       {localize(a.text)}
       {a.note ? <span className="action__note"> ({a.note})</span> : null}
     </li>
   ));
-  return ordered ? <ol className="actions">{items}</ol> : <ul className="actions">{items}</ul>;
+  return (
+    <>
+      {advice.map((a, i) => (
+        <p key={i} className="action action--advice">
+          <strong className="action__label">Important: </strong>
+          {localize(a.text)}
+        </p>
+      ))}
+      {steps.length === 0 ? null : ordered ? <ol className="actions">{items}</ol> : <ul className="actions">{items}</ul>}
+    </>
+  );
 }

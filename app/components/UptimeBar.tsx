@@ -39,10 +39,14 @@ export function UptimeBar({ days, bar, incidents, providerName }: Props) {
   );
 }
 
+const PHONE_BAR_DAYS = 30;
+
+/** On a phone the bar shows its last 30 days (see the stylesheet), and the scale says so. */
 export function UptimeBarScale({ days }: { days: number }) {
   return (
     <div className="uptime-scale" aria-hidden="true">
-      <span>{days} days ago</span>
+      <span className="uptime-scale__wide">{days} days ago</span>
+      <span className="uptime-scale__narrow">{Math.min(days, PHONE_BAR_DAYS)} days ago</span>
       <span>Today</span>
     </div>
   );
