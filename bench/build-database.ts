@@ -2,8 +2,9 @@
 // not count in the figures of the process that serves the pages.
 //   tsx bench/build-database.ts create PATH PROVIDERS MERCHANTS
 //   tsx bench/build-database.ts pad PATH RAW_RESULTS
+//   tsx bench/build-database.ts copy-without-raw SOURCE TARGET
 
-import { catalogueWithProviders, createDatabase, padRawResults } from "./fixtures";
+import { catalogueWithProviders, copyWithoutRawResults, createDatabase, padRawResults } from "./fixtures";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -20,7 +21,11 @@ if (command === "create" && path) {
   createDatabase(path, catalogueWithProviders(wholeNumber(rest[0], "PROVIDERS")), wholeNumber(rest[1], "MERCHANTS"), log);
 } else if (command === "pad" && path) {
   padRawResults(path, wholeNumber(rest[0], "RAW_RESULTS"), log);
+} else if (command === "copy-without-raw" && path && rest[0]) {
+  copyWithoutRawResults(path, rest[0], log);
 } else {
-  console.error("usage: tsx bench/build-database.ts create PATH PROVIDERS MERCHANTS | pad PATH RAW_RESULTS");
+  console.error(
+    "usage: tsx bench/build-database.ts create PATH PROVIDERS MERCHANTS | pad PATH RAW_RESULTS | copy-without-raw SOURCE TARGET",
+  );
   process.exit(1);
 }

@@ -1,7 +1,7 @@
 // Databases for the render benchmark: the real demo catalogue, a 200-provider catalogue
 // padded with synthetic providers, and raw results padded to a given count.
 
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { count, eq } from "drizzle-orm";
 import { importCatalogue } from "../db/catalogue/import";
 import { CatalogueSchema, type Catalogue } from "../db/catalogue/schema";
@@ -239,6 +239,27 @@ export function padRawResults(path: string, target: number, log: Log): void {
         nextProgress += PADDING_PROGRESS_EVERY_ROWS;
       }
     }
+    phase(log, "checkpoint", () => db.$client.pragma("wal_checkpoint(TRUNCATE)"));
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+/** A copy of `source` with no raw results at all: the low end of "cost does not grow with raw results". */
+export function copyWithoutRawResults(source: string, target: string, log: Log): void {
+  removeDatabaseFiles(target);
+  const sourceDb = openDatabase(source);
+  try {
+    // The copy must see every committed page, so nothing may be left in the WAL.
+    sourceDb.$client.pragma("wal_checkpoint(TRUNCATE)");
+  } finally {
+    closeDatabase(sourceDb);
+  }
+  phase(log, "copy", () => copyFileSync(source, target));
+  const db = openDatabase(target);
+  try {
+    const deleted = phase(log, "delete raw results", () => db.delete(checkResult).run().changes);
+    log(`  ${deleted.toLocaleString("en")} raw results deleted`);
     phase(log, "checkpoint", () => db.$client.pragma("wal_checkpoint(TRUNCATE)"));
   } finally {
     closeDatabase(db);

@@ -1,17 +1,19 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { fileURLToPath } from "node:url";
 import express from "express";
 import type { Db } from "../db/client";
 
 const BUILD_ASSETS_MAX_AGE = "1y";
 const PUBLIC_FILES_MAX_AGE = "1h";
+const PUBLIC_DIR = fileURLToPath(new URL("../public", import.meta.url));
 
 /** The HTTP app: static assets and Remix, with the database handed to every loader. */
 export function createHttpApp(options: { db: Db; build: ServerBuild; mode: string }) {
   const app = express();
   app.disable("x-powered-by");
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: BUILD_ASSETS_MAX_AGE }));
-  app.use(express.static("public", { maxAge: PUBLIC_FILES_MAX_AGE }));
+  app.use("/build", express.static(`${PUBLIC_DIR}/build`, { immutable: true, maxAge: BUILD_ASSETS_MAX_AGE }));
+  app.use(express.static(PUBLIC_DIR, { maxAge: PUBLIC_FILES_MAX_AGE }));
   app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
   app.all(
     "*",

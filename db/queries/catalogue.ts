@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { category, provider, recommendedAction } from "../schema";
 import type { ActionKind, CategorySlug } from "../schema/enums";
@@ -42,17 +42,12 @@ export function listProviders(db: Executor): ProviderInfo[] {
     .all();
 }
 
-/** A category's weighted advice, then its checklist (actions of the category that name no cause). */
-export function listCategoryActions(db: Executor): Map<number, ActionItem[]> {
-  const rows = db
-    .select({ id: recommendedAction.id, kind: recommendedAction.kind, text: recommendedAction.text, categoryId: recommendedAction.categoryId, causeId: recommendedAction.causeId })
+/** A category's weighted advice, then its checklist (its actions that name no cause). */
+export function listCategoryActions(db: Executor, categoryId: number): ActionItem[] {
+  return db
+    .select({ id: recommendedAction.id, kind: recommendedAction.kind, text: recommendedAction.text })
     .from(recommendedAction)
+    .where(and(eq(recommendedAction.categoryId, categoryId), isNull(recommendedAction.causeId)))
     .orderBy(desc(eq(recommendedAction.kind, "advice")), asc(recommendedAction.position))
     .all();
-  const byCategory = new Map<number, ActionItem[]>();
-  for (const { categoryId, causeId, ...action } of rows) {
-    if (categoryId === null || causeId !== null) continue;
-    byCategory.set(categoryId, [...(byCategory.get(categoryId) ?? []), action]);
-  }
-  return byCategory;
 }

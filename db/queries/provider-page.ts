@@ -107,6 +107,6 @@ export function getProviderPage(db: Executor, slug: string, nowMs: number): Prov
     openIncidents,
     pastIncidents,
     maintenance,
-    checklist: listCategoryActions(db).get(row.categoryId) ?? [],
+    checklist: listCategoryActions(db, row.categoryId),
   };
 }
