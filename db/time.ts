@@ -3,7 +3,8 @@
 // every hour bucket falls inside exactly one day even where the zone is offset by 30 min.
 
 export const PAGE_TIME_ZONE = "Asia/Kolkata";
-export const HOUR_MS = 3_600_000;
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
 const partsFormatter = new Intl.DateTimeFormat("en-US", {

@@ -22,11 +22,20 @@ import {
   workflow,
 } from "../schema";
 import type { CategorySlug, CauseSlug, CheckOutcome, IncidentStatus, ProviderImpact } from "../schema/enums";
-import type { CauseCounts, ConnectionFacts } from "../schema/types";
-import { addDays, dayKey, dayStartMs, HOUR_MS, localHourOf } from "../time";
+import type { CauseCounts } from "../schema/types";
+import { addDays, dayKey, dayStartMs, HOUR_MS, localHourOf, MINUTE_MS } from "../time";
 import { DEMO_MAINTENANCES, DEMO_OUTAGES, type DemoMaintenance, type DemoOutage } from "./demo-events";
+import {
+  ADOPTION,
+  connectionFacts,
+  httpStatusOfCause,
+  MERCHANT_SIDE_CAUSES,
+  type DemoProvider,
+  type Episode,
+  type Window,
+} from "./demo-connections";
 import { merchantName } from "./merchant-names";
-import { between, hashUnit, pick, pickWeighted, seededRandom, type Random } from "./random";
+import { between, hashUnit, pick, pickWeighted, seededRandom } from "./random";
 
 export interface DemoHistoryOptions {
   nowMs: number;
@@ -45,39 +54,10 @@ export interface DemoHistorySummary {
   maintenances: number;
 }
 
-const MINUTE_MS = 60_000;
 const CONNECTION_CHECK_INTERVAL_SECONDS = 3_600;
 const DEFAULT_DEGRADED_LATENCY_MS = 1_500;
 /** Share of provider-level results that fail on their own, the blips a check threshold absorbs. */
 const SPORADIC_FAILURE_SHARE = 0.00015;
-
-/** How likely a merchant is to use one, two… providers of a category. */
-const ADOPTION: Record<CategorySlug, number[]> = {
-  payments: [1, 0.25],
-  logistics: [0.85, 0.2],
-  messaging: [0.65, 0.1],
-  analytics: [0.85, 0.45, 0.1],
-  advertising: [0.55, 0.35],
-  marketplaces: [0.3, 0.12],
-};
-
-const MERCHANT_SIDE_CAUSES: Record<CategorySlug, CauseSlug[]> = {
-  payments: ["expired-authentication", "invalid-api-key", "account-verification", "policy-restriction", "incorrect-configuration"],
-  logistics: ["expired-authentication", "provider-billing-issue", "incorrect-configuration", "changed-account-access"],
-  messaging: ["provider-plan-expiry", "policy-restriction", "missing-permissions", "expired-authentication", "connected-app-limit"],
-  analytics: ["incorrect-configuration", "missing-permissions", "app-disconnected"],
-  advertising: ["provider-billing-issue", "policy-restriction", "expired-authentication", "missing-permissions"],
-  marketplaces: ["expired-authentication", "app-disconnected", "connected-app-limit", "changed-account-access"],
-};
-
-const PERMISSIONS: Record<CategorySlug, string[]> = {
-  payments: ["payments:read", "payments:create", "refunds:create", "webhooks:manage"],
-  logistics: ["orders:create", "shipments:create", "pickups:create", "tracking:read"],
-  messaging: ["whatsapp_business_messaging", "whatsapp_business_management"],
-  analytics: ["analytics:read", "tag:manage"],
-  advertising: ["ads_read", "ads_management", "business_management"],
-  marketplaces: ["orders:read", "inventory:write", "listings:write"],
-};
 
 /** Share of a provider's connections that fail during an outage of each impact. */
 const CONNECTION_SHARE_IN_OUTAGE: Record<ProviderImpact, number> = {
@@ -92,28 +72,11 @@ const CHECK_FAILURE_SHARE: Record<ProviderImpact, number> = {
   major_outage: 1,
 };
 
-interface Window {
-  startMs: number;
-  endMs: number;
-}
-
 interface ResolvedOutage extends Window {
   outage: DemoOutage;
   providerId: number;
   checkSlugs: Set<string> | null;
 }
-
-interface ProviderInfo {
-  id: number;
-  slug: string;
-  category: CategorySlug;
-  position: number;
-}
-
-interface Episode extends Window {
-  cause: CauseSlug;
-}
-
 
 /** Hour buckets of the whole demo span, aligned to local hours. */
 class HourGrid {
@@ -167,7 +130,6 @@ function windowAt<T extends Window>(windows: T[], t: number): T | undefined {
   return undefined;
 }
 
-
 export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): DemoHistorySummary {
   const { nowMs, merchantCount, days } = options;
   const random = seededRandom(options.seed);
@@ -181,7 +143,7 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
   const atLocal = (dayOffset: number, hour: number) => dayStartMs(addDays(today, dayOffset)) + Math.round(hour * HOUR_MS);
 
   return db.transaction((tx) => {
-    const providers: ProviderInfo[] = tx
+    const providers: DemoProvider[] = tx
       .select({ id: provider.id, slug: provider.slug, category: category.slug, position: provider.position })
       .from(provider)
       .innerJoin(category, eq(category.id, provider.categoryId))
@@ -327,10 +289,10 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
       )
       .returning({ id: merchant.id })
       .all();
-    const byCategory = new Map<CategorySlug, ProviderInfo[]>();
+    const byCategory = new Map<CategorySlug, DemoProvider[]>();
     for (const p of providers) byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
 
-    const planned: { merchantId: number; p: ProviderInfo; episode: Episode | null }[] = [];
+    const planned: { merchantId: number; p: DemoProvider; episode: Episode | null }[] = [];
     for (const m of merchantRows) {
       for (const [slug, adoption] of Object.entries(ADOPTION) as [CategorySlug, number[]][]) {
         const pool = [...(byCategory.get(slug) ?? [])];
@@ -475,69 +437,4 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
       maintenances: maintenanceWindows.length,
     };
   });
-}
-
-function httpStatusOfCause(cause: CauseSlug | null): number | null {
-  switch (cause) {
-    case "expired-authentication":
-    case "invalid-api-key":
-    case "changed-account-access":
-      return 401;
-    case "missing-permissions":
-    case "policy-restriction":
-    case "account-verification":
-      return 403;
-    case "provider-billing-issue":
-    case "provider-plan-expiry":
-      return 402;
-    case "connected-app-limit":
-      return 429;
-    case "provider-downtime":
-      return 503;
-    default:
-      return null;
-  }
-}
-
-/** A connection's facts, consistent with what is wrong with it right now. */
-function connectionFacts(random: Random, nowMs: number, merchantId: number, p: ProviderInfo, episode: Episode | null) {
-  const days = (n: number) => new Date(nowMs + n * 24 * HOUR_MS);
-  const ongoing = episode !== null && episode.endMs === Number.POSITIVE_INFINITY ? episode.cause : null;
-  const facts: ConnectionFacts = {};
-  if (p.category === "payments") {
-    facts.enabledPaymentMethods = ["upi", "card", "netbanking", ...(random() < 0.6 ? ["wallet"] : [])];
-    facts.settlementAlerts = random() < 0.7;
-  } else if (p.category === "logistics") {
-    facts.pickupAddressVerified = ongoing !== "incorrect-configuration";
-    facts.serviceablePincodes = Math.round(between(random, 8_000, 24_000));
-    facts.walletBalanceInr = ongoing === "provider-billing-issue" ? 0 : Math.round(between(random, 200, 25_000));
-    facts.codEnabled = random() < 0.75;
-  } else if (p.category === "messaging") {
-    facts.phoneNumberStatus = ongoing === "policy-restriction" ? "restricted" : "connected";
-    facts.templatesApproved = Math.round(between(random, 3, 25));
-    facts.templatesPending = random() < 0.3 ? Math.round(between(random, 1, 4)) : 0;
-    facts.dailyMessagingLimit = pick(random, [1_000, 10_000, 100_000]);
-    facts.consentCollection = random() < 0.85;
-  } else if (p.category === "marketplaces") {
-    facts.lastSuccessfulSyncAt = new Date(ongoing ? episode!.startMs : nowMs - between(random, 5, 90) * MINUTE_MS).toISOString();
-  }
-  const permissions = PERMISSIONS[p.category];
-  return {
-    merchantId,
-    providerId: p.id,
-    state: ongoing === "app-disconnected" ? ("disconnected" as const) : ("connected" as const),
-    credentialExpiresAt: ongoing === "expired-authentication" ? new Date(episode!.startMs) : random() < 0.3 ? null : days(between(random, 15, 400)),
-    billingState:
-      ongoing === "provider-plan-expiry" ? ("expired" as const) : ongoing === "provider-billing-issue" ? ("past_due" as const) : ("active" as const),
-    planExpiresAt: ongoing === "provider-plan-expiry" ? new Date(episode!.startMs) : p.category === "messaging" ? days(between(random, 5, 365)) : null,
-    verificationState:
-      ongoing === "account-verification"
-        ? ("pending" as const)
-        : p.category === "payments" || p.category === "messaging"
-          ? ("verified" as const)
-          : ("not_required" as const),
-    permissions: ongoing === "missing-permissions" ? permissions.slice(0, 1) : permissions,
-    usageLimitPerDay: p.category === "messaging" ? (facts.dailyMessagingLimit ?? null) : null,
-    facts,
-  };
 }
