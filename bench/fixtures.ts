@@ -62,71 +62,6 @@ export function catalogueWithProviders(total: number): Catalogue {
   return { ...demo, providers: [...demo.providers, ...synthetic] };
 }
 
-/**
- * seedDemoHistory inserts all connections, and then their checks, in one multi-row INSERT
- * each. With 2,000 merchants (about 10k connections) drizzle overflows the stack building
- * that statement, and SQLite would refuse it anyway (more than 32,766 bound variables).
- * Until the seed inserts in chunks, the bench hands it an executor that splits any
- * multi-row insert into statements of at most this many rows, in order, so the generated
- * data and ids are the same as one statement would give.
- */
-const ROWS_PER_INSERT = 1_000;
-
-type Callable = (...args: unknown[]) => unknown;
-const isCallable = (value: unknown): value is Callable => typeof value === "function";
-
-function callMethod(target: unknown, name: string, args: unknown[]): unknown {
-  const method: unknown = typeof target === "object" && target !== null ? Reflect.get(target, name) : undefined;
-  if (!isCallable(method)) throw new Error(`bench insert splitter: ${name}() is not supported on a split insert`);
-  return method.apply(target, args);
-}
-
-function splitStatement(parts: unknown[]) {
-  return {
-    returning: (...args: unknown[]) => ({
-      all: () =>
-        parts.flatMap((part) => {
-          const rows = callMethod(callMethod(part, "returning", args), "all", []);
-          return Array.isArray(rows) ? rows : [];
-        }),
-    }),
-    run: () => {
-      for (const part of parts) callMethod(part, "run", []);
-    },
-  };
-}
-
-function splittingValues(builder: unknown): unknown {
-  if (typeof builder !== "object" || builder === null) return builder;
-  return new Proxy(builder, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (!isCallable(value)) return value;
-      if (property !== "values") return value.bind(target);
-      return (rows: unknown) => {
-        if (!Array.isArray(rows) || rows.length <= ROWS_PER_INSERT) return value.call(target, rows);
-        const parts: unknown[] = [];
-        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) parts.push(value.call(target, rows.slice(i, i + ROWS_PER_INSERT)));
-        return splitStatement(parts);
-      };
-    },
-  });
-}
-
-function splittingLargeInserts<T extends object>(db: T): T {
-  return new Proxy(db, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (!isCallable(value)) return value;
-      if (property === "transaction") {
-        return (fn: (tx: object) => unknown, ...rest: unknown[]) => value.call(target, (tx: object) => fn(splittingLargeInserts(tx)), ...rest);
-      }
-      if (property === "insert") return (table: unknown) => splittingValues(value.call(target, table));
-      return value.bind(target);
-    },
-  });
-}
-
 export function removeDatabaseFiles(path: string): void {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${path}${suffix}`, { force: true });
 }
@@ -174,7 +109,7 @@ export function createDatabase(path: string, catalogue: Catalogue, merchantCount
     const imported = phase(log, `catalogue import (${catalogue.providers.length} providers)`, () => importCatalogue(db, catalogue));
     log(`  ${imported.providers} providers, ${imported.checks} provider-level checks`);
     const history = phase(log, `demo history (${merchantCount} merchants × ${DEMO_DAYS} days)`, () =>
-      seedDemoHistory(splittingLargeInserts(db), { nowMs: Date.now(), merchantCount, days: DEMO_DAYS, seed: DEMO_RANDOM_SEED }),
+      seedDemoHistory(db, { nowMs: Date.now(), merchantCount, days: DEMO_DAYS, seed: DEMO_RANDOM_SEED }),
     );
     log(
       `  ${history.merchants} merchants, ${history.connections} connections, ${history.results.toLocaleString("en")} results aggregated, ` +

@@ -1,6 +1,7 @@
 // Server render time of `/` and `/providers/:slug` as the database grows: 30 providers,
 // 200 providers × 2,000 merchants (also without any raw result, as a control), then the
-// same with 1M and 10M raw results. Prints figures; it asserts nothing. Usage: npm run bench [-- --quick] [-- --keep]
+// same with 1M and 10M raw results. Prints figures; it asserts nothing.
+// Usage: npm run bench [-- --quick] [-- --keep]
 //   --quick  skip the 10M raw results scenario
 //   --keep   keep the databases under bench/.data/
 

@@ -1,17 +1,18 @@
 import type { IncidentImpact } from "../../db/schema/enums";
 import type { UptimeBar as UptimeBarData } from "../../db/queries/status-page";
-import { formatDay, formatUptime } from "~/lib/format";
+import { formatUptime } from "~/lib/format";
 import { uptimeBand } from "~/lib/uptime-bands";
 
 interface Props {
-  days: string[];
+  /** The days of the bar, already formatted: one list for every bar on the page. */
+  dayLabels: string[];
   bar: UptimeBarData;
   incidents: Record<number, { title: string; impact: IncidentImpact }>;
   providerName: string;
 }
 
-function cellTitle(day: string, ratio: number | null, incidentTitles: string[], maintenance: boolean): string {
-  const lines = [`${formatDay(day)}: ${ratio === null ? "no data" : `${formatUptime(ratio)} uptime`}`];
+function cellTitle(dayLabel: string, ratio: number | null, incidentTitles: string[], maintenance: boolean): string {
+  const lines = [`${dayLabel}: ${ratio === null ? "no data" : `${formatUptime(ratio)} uptime`}`];
   for (const title of incidentTitles) lines.push(`Incident: ${title}`);
   if (maintenance) lines.push("Scheduled maintenance");
   if (incidentTitles.length === 0 && !maintenance && ratio !== null) lines.push("No incidents");
@@ -23,17 +24,17 @@ function cellTitle(day: string, ratio: number | null, incidentTitles: string[], 
  * are hatched as well as red, so the bar reads without colour; the whole bar is
  * summarised for screen readers, and the provider page has the same data as a table.
  */
-export function UptimeBar({ days, bar, incidents, providerName }: Props) {
+export function UptimeBar({ dayLabels, bar, incidents, providerName }: Props) {
   const incidentDays = Object.keys(bar.incidentsByDay).length;
-  const summary = `${providerName}: ${formatUptime(bar.uptime)} uptime over ${days.length} days, ${incidentDays} ${
+  const summary = `${providerName}: ${formatUptime(bar.uptime)} uptime over ${dayLabels.length} days, ${incidentDays} ${
     incidentDays === 1 ? "day" : "days"
   } with incidents`;
   return (
     <div className="uptime-bar" role="img" aria-label={summary}>
-      {days.map((day, i) => {
+      {dayLabels.map((label, i) => {
         const ratio = bar.byDay[i] ?? null;
         const titles = (bar.incidentsByDay[i] ?? []).map((id) => incidents[id]?.title ?? `Incident ${id}`);
-        return <span key={day} className={`cell cell--${uptimeBand(ratio)}`} title={cellTitle(day, ratio, titles, bar.maintenanceDays.includes(i))} />;
+        return <span key={i} className={`cell cell--${uptimeBand(ratio)}`} title={cellTitle(label, ratio, titles, bar.maintenanceDays.includes(i))} />;
       })}
     </div>
   );

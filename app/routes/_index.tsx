@@ -8,7 +8,7 @@ import { StatusBanner } from "~/components/StatusBanner";
 import { StatusLabel } from "~/components/StatusLabel";
 import { UptimeBar, UptimeBarScale } from "~/components/UptimeBar";
 import { UptimeLegend } from "~/components/UptimeLegend";
-import { formatUptime } from "~/lib/format";
+import { formatDay, formatUptime } from "~/lib/format";
 import { INDICATOR_LABELS, localize } from "~/lib/labels";
 
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -21,6 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function StatusPage() {
   const page = useLoaderData<typeof loader>();
+  const dayLabels = page.days.map(formatDay);
   return (
     <>
       <h1 className="visually-hidden">ShopIQ Integration Status</h1>
@@ -63,7 +64,7 @@ export default function StatusPage() {
                     </Link>
                     <StatusLabel status={p.status} />
                   </div>
-                  <UptimeBar days={page.days} bar={p.bar} incidents={page.barIncidents} providerName={p.name} />
+                  <UptimeBar dayLabels={dayLabels} bar={p.bar} incidents={page.barIncidents} providerName={p.name} />
                   <div className="provider-row__foot">
                     <UptimeBarScale days={UPTIME_BAR_DAYS} />
                     <span className="provider-row__uptime">{formatUptime(p.bar.uptime)} uptime</span>

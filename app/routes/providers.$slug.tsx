@@ -24,6 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function ProviderPage() {
   const page = useLoaderData<typeof loader>();
   const { provider } = page;
+  const dayLabels = page.days.map(formatDay);
   const windows = [
     ["Last 24 hours", page.uptime.last24Hours],
     ["Last 7 days", page.uptime.last7Days],
@@ -80,7 +81,7 @@ export default function ProviderPage() {
             </div>
           ))}
         </dl>
-        <UptimeBar days={page.days} bar={page.bar} incidents={page.barIncidents} providerName={provider.name} />
+        <UptimeBar dayLabels={dayLabels} bar={page.bar} incidents={page.barIncidents} providerName={provider.name} />
         <UptimeBarScale days={page.days.length} />
         <p className="muted">
           Uptime counts the share of our checks of {provider.name} that succeeded. Time inside announced maintenance windows

@@ -71,15 +71,23 @@ export function sumCounts(rows: Iterable<ResultCounts>): ResultCounts {
   return total;
 }
 
-/** Results that count towards uptime (maintenance excluded). */
-export function countedResults(c: ResultCounts): number {
-  return c.okCount + c.degradedCount + c.downCount;
+/** Results that were up (ok or degraded) among those that count towards uptime (maintenance excluded). */
+export interface UptimeCounts {
+  up: number;
+  counted: number;
+}
+
+export function toUptimeCounts(c: ResultCounts): UptimeCounts {
+  return { up: c.okCount + c.degradedCount, counted: c.okCount + c.degradedCount + c.downCount };
 }
 
 /** A ratio in [0, 1], or null when there is no data. */
+export function uptimeOf(c: UptimeCounts): number | null {
+  return c.counted === 0 ? null : c.up / c.counted;
+}
+
 export function uptimeRatio(c: ResultCounts): number | null {
-  const total = countedResults(c);
-  return total === 0 ? null : (c.okCount + c.degradedCount) / total;
+  return uptimeOf(toUptimeCounts(c));
 }
 
 export function averageLatencyMs(c: ResultCounts): number | null {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, not } from "drizzle-orm";
 import type { Executor } from "../client";
-import { averageLatencyMs, dailyUptime, sumCounts, uptimeRatio } from "../health/uptime";
+import { averageLatencyMs, dailyUptime, sumCounts, toUptimeCounts, uptimeRatio } from "../health/uptime";
 import { category, incident, incidentProvider, provider } from "../schema";
 import type { ProviderStatus } from "../schema/enums";
 import type { LocalizedText } from "../schema/types";
@@ -65,7 +65,8 @@ export function getProviderPage(db: Executor, slug: string, nowMs: number): Prov
   const uptimeOfLastDays = (n: number) => uptimeRatio(sumCounts(series.slice(-n).flatMap((d) => (d.counts ? [d.counts] : []))));
   const hourly = providerHourlyCounts(db, row.id, hourStartMs(nowMs) - (RESPONSE_TIME_CHART_HOURS - 1) * HOUR_MS);
   const last24Hours = uptimeRatio(sumCounts(hourly.filter((h) => h.hourStartAt > nowMs - DAY_MS).map((h) => h.counts)));
-  const { bars, incidents: barIncidents } = uptimeBars(db, days, nowMs, [row.id], daily);
+  const uptimeByDay = new Map(series.flatMap((d) => (d.counts ? [[d.day, toUptimeCounts(d.counts)] as const] : [])));
+  const { bars, incidents: barIncidents } = uptimeBars(db, days, nowMs, [row.id], new Map([[row.id, uptimeByDay]]));
 
   const ofProvider = inArray(
     incident.id,

@@ -1,6 +1,6 @@
 import type { Executor } from "../client";
 import { pageIndicator, worstProviderStatus } from "../health/status";
-import { sumCounts, uptimeRatio, type ResultCounts } from "../health/uptime";
+import { uptimeOf, type UptimeCounts } from "../health/uptime";
 import type { IncidentImpact, PageIndicator, ProviderStatus } from "../schema/enums";
 import type { LocalizedText } from "../schema/types";
 import { addDays, dayKey, dayStartMs, lastDays } from "../time";
@@ -8,7 +8,7 @@ import { listCategories, listProviders } from "./catalogue";
 import { listIncidentsOverlapping, listOpenIncidents, type IncidentSummary } from "./incidents";
 import { listActiveAndUpcomingMaintenance, listMaintenanceOverlapping, type MaintenanceSummary } from "./maintenance";
 import { deriveProviderStatuses, providerCheckStates } from "./provider-status";
-import { providerDailyCounts } from "./uptime";
+import { providerDailyUptime } from "./uptime";
 
 export const UPTIME_BAR_DAYS = 90;
 
@@ -68,7 +68,7 @@ export function uptimeBars(
   days: string[],
   nowMs: number,
   providerIds: number[] | null,
-  daily: Map<number, Map<string, ResultCounts>>,
+  daily: Map<number, Map<string, UptimeCounts>>,
 ): { bars: Map<number, UptimeBar>; incidents: IncidentSummary[] } {
   const window = { fromMs: dayStartMs(days[0]!), toMs: nowMs };
   const incidents = listIncidentsOverlapping(db, window, providerIds);
@@ -78,15 +78,20 @@ export function uptimeBars(
     let bar = bars.get(providerId);
     if (!bar) {
       const counts = daily.get(providerId);
+      const total = { up: 0, counted: 0 };
       bar = {
-        uptime: roundRatio(counts ? uptimeRatio(sumCounts(counts.values())) : null),
+        uptime: null,
         byDay: days.map((d) => {
           const c = counts?.get(d);
-          return roundRatio(c ? uptimeRatio(c) : null);
+          if (!c) return null;
+          total.up += c.up;
+          total.counted += c.counted;
+          return roundRatio(uptimeOf(c));
         }),
         incidentsByDay: {},
         maintenanceDays: [],
       };
+      bar.uptime = roundRatio(uptimeOf(total));
       bars.set(providerId, bar);
     }
     return bar;
@@ -121,7 +126,7 @@ export function getStatusPage(db: Executor, nowMs: number): StatusPage {
     providers.map((p) => p.id),
     { openIncidents, maintenance, checkStates: providerCheckStates(db) },
   );
-  const { bars, incidents } = uptimeBars(db, days, nowMs, null, providerDailyCounts(db, days[0]!));
+  const { bars, incidents } = uptimeBars(db, days, nowMs, null, providerDailyUptime(db, days[0]!));
   const emptyBar = (): UptimeBar => ({ uptime: null, byDay: days.map(() => null), incidentsByDay: {}, maintenanceDays: [] });
 
   const groups = categories

@@ -125,6 +125,16 @@ function sumInto(map: Map<string, ResultCounts>, key: string, c: ResultCounts): 
 const isEmpty = (c: ResultCounts) => c.okCount + c.degradedCount + c.downCount + c.maintenanceCount === 0;
 const inWindow = (w: Window, t: number) => t >= w.startMs && t < w.endMs;
 
+// SQLite binds at most 32,766 values per statement; rows here bind up to 12.
+const ROWS_PER_INSERT = 1_000;
+
+/** Inserts in statements of a bounded size, returning what each returned, in order. */
+function inChunks<Row, Out>(rows: Row[], insert: (chunk: Row[]) => Out[]): Out[] {
+  const out: Out[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) out.push(...insert(rows.slice(i, i + ROWS_PER_INSERT)));
+  return out;
+}
+
 function windowAt<T extends Window>(windows: T[], t: number): T | undefined {
   for (const w of windows) if (inWindow(w, t)) return w;
   return undefined;
@@ -278,17 +288,14 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
     }
 
     // Merchants and their connections.
-    const merchantRows = tx
-      .insert(merchant)
-      .values(
-        Array.from({ length: merchantCount }, (_, i) => ({
-          externalId: `m_${String(10_001 + i)}`,
-          name: merchantName(random, i),
-          createdAt: new Date(startMs - between(random, 30, 900) * 24 * HOUR_MS),
-        })),
-      )
-      .returning({ id: merchant.id })
-      .all();
+    const merchantRows = inChunks(
+      Array.from({ length: merchantCount }, (_, i) => ({
+        externalId: `m_${String(10_001 + i)}`,
+        name: merchantName(random, i),
+        createdAt: new Date(startMs - between(random, 30, 900) * 24 * HOUR_MS),
+      })),
+      (chunk) => tx.insert(merchant).values(chunk).returning({ id: merchant.id }).all(),
+    );
     const byCategory = new Map<CategorySlug, DemoProvider[]>();
     for (const p of providers) byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
 
@@ -314,25 +321,26 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
       }
     }
 
-    const connectionRows = tx
-      .insert(connection)
-      .values(planned.map(({ merchantId, p, episode }) => connectionFacts(random, nowMs, merchantId, p, episode)))
-      .returning({ id: connection.id })
-      .all();
-    const connectionChecks = tx
-      .insert(check)
-      .values(
-        connectionRows.map((row, i) => ({
-          slug: `connection-${row.id}`,
-          name: "Connection health",
-          kind: "connection" as const,
-          providerId: planned[i]!.p.id,
-          connectionId: row.id,
-          intervalSeconds: CONNECTION_CHECK_INTERVAL_SECONDS,
-        })),
-      )
-      .returning({ id: check.id, failureThreshold: check.failureThreshold, successThreshold: check.successThreshold })
-      .all();
+    const connectionRows = inChunks(
+      planned.map(({ merchantId, p, episode }) => connectionFacts(random, nowMs, merchantId, p, episode)),
+      (chunk) => tx.insert(connection).values(chunk).returning({ id: connection.id }).all(),
+    );
+    const connectionChecks = inChunks(
+      connectionRows.map((row, i) => ({
+        slug: `connection-${row.id}`,
+        name: "Connection health",
+        kind: "connection" as const,
+        providerId: planned[i]!.p.id,
+        connectionId: row.id,
+        intervalSeconds: CONNECTION_CHECK_INTERVAL_SECONDS,
+      })),
+      (chunk) =>
+        tx
+          .insert(check)
+          .values(chunk)
+          .returning({ id: check.id, failureThreshold: check.failureThreshold, successThreshold: check.successThreshold })
+          .all(),
+    );
 
     // Connection checks: one result an hour, failing in the merchant's own episodes and
     // for a share of connections during their provider's outages.
