@@ -107,10 +107,6 @@ export function listIncidentSummaries(db: Executor, where: SQL | undefined, limi
   });
 }
 
-export function listOpenIncidents(db: Executor): IncidentSummary[] {
-  return listIncidentSummaries(db, isOpen);
-}
-
 /** Incidents of these providers (all when null), open or not, that touch [fromMs, toMs). */
 export function listIncidentsOverlapping(
   db: Executor,

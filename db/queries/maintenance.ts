@@ -55,8 +55,3 @@ export function listMaintenanceOverlapping(
     providers: providers.filter((p) => p.maintenanceId === m.id).map(({ maintenanceId: _, ...p }) => p),
   }));
 }
-
-/** In progress now or scheduled to start later. */
-export function listActiveAndUpcomingMaintenance(db: Executor, nowMs: number, providerId?: number): MaintenanceSummary[] {
-  return listMaintenanceOverlapping(db, { fromMs: nowMs, toMs: Number.POSITIVE_INFINITY }, nowMs, providerId);
-}

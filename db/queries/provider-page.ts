@@ -4,12 +4,13 @@ import { averageLatencyMs, dailyUptime, sumCounts, toUptimeCounts, uptimeRatio }
 import { category, incident, incidentProvider, provider } from "../schema";
 import type { ProviderStatus } from "../schema/enums";
 import type { LocalizedText } from "../schema/types";
-import { DAY_MS, HOUR_MS, hourStartMs, lastDays, localHourOf } from "../time";
+import { DAY_MS, dayStartMs, HOUR_MS, hourStartMs, lastDays, localHourOf } from "../time";
 import { listCategoryActions, type ActionItem } from "./catalogue";
-import { isOpen, listIncidentSummaries, type IncidentSummary } from "./incidents";
-import { listActiveAndUpcomingMaintenance, type MaintenanceSummary } from "./maintenance";
+import { isClosedStatus } from "../incidents/write";
+import { isOpen, listIncidentsOverlapping, listIncidentSummaries, type IncidentSummary } from "./incidents";
+import { listMaintenanceOverlapping, type MaintenanceSummary } from "./maintenance";
 import { deriveProviderStatuses, providerCheckStates } from "./provider-status";
-import { UPTIME_BAR_DAYS, uptimeBars, type UptimeBar } from "./status-page";
+import { incidentTitles, UPTIME_BAR_DAYS, uptimeBars, type UptimeBar } from "./status-page";
 import { providerDailyCounts, providerHourlyCounts } from "./uptime";
 
 export const RESPONSE_TIME_CHART_HOURS = 7 * 24;
@@ -66,15 +67,25 @@ export function getProviderPage(db: Executor, slug: string, nowMs: number): Prov
   const hourly = providerHourlyCounts(db, row.id, hourStartMs(nowMs) - (RESPONSE_TIME_CHART_HOURS - 1) * HOUR_MS);
   const last24Hours = uptimeRatio(sumCounts(hourly.filter((h) => h.hourStartAt > nowMs - DAY_MS).map((h) => h.counts)));
   const uptimeByDay = new Map(series.flatMap((d) => (d.counts ? [[d.day, toUptimeCounts(d.counts)] as const] : [])));
-  const { bars, incidents: barIncidents } = uptimeBars(db, days, nowMs, [row.id], new Map([[row.id, uptimeByDay]]));
-
-  const ofProvider = inArray(
-    incident.id,
-    db.select({ id: incidentProvider.incidentId }).from(incidentProvider).where(eq(incidentProvider.providerId, row.id)),
+  const window = { fromMs: dayStartMs(days[0]!), toMs: nowMs };
+  // An open incident always overlaps the window, and so does a maintenance yet to come.
+  const recentIncidents = listIncidentsOverlapping(db, window, [row.id]);
+  const openIncidents = recentIncidents.filter((i) => !isClosedStatus(i.status));
+  const recentMaintenance = listMaintenanceOverlapping(db, { fromMs: window.fromMs, toMs: Number.POSITIVE_INFINITY }, nowMs, row.id);
+  const maintenance = recentMaintenance.filter((m) => m.status !== "completed");
+  const bars = uptimeBars(days, nowMs, [row.id], {
+    daily: new Map([[row.id, uptimeByDay]]),
+    incidents: recentIncidents,
+    maintenance: recentMaintenance,
+  });
+  const pastIncidents = listIncidentSummaries(
+    db,
+    and(
+      not(isOpen),
+      inArray(incident.id, db.select({ id: incidentProvider.incidentId }).from(incidentProvider).where(eq(incidentProvider.providerId, row.id))),
+    ),
+    PAST_INCIDENTS_SHOWN,
   );
-  const openIncidents = listIncidentSummaries(db, and(isOpen, ofProvider));
-  const pastIncidents = listIncidentSummaries(db, and(not(isOpen), ofProvider), PAST_INCIDENTS_SHOWN);
-  const maintenance = listActiveAndUpcomingMaintenance(db, nowMs, row.id);
   const statuses = deriveProviderStatuses([row.id], { openIncidents, maintenance, checkStates: providerCheckStates(db, row.id) });
 
   return {
@@ -97,7 +108,7 @@ export function getProviderPage(db: Executor, slug: string, nowMs: number): Prov
     },
     days,
     bar: bars.get(row.id)!,
-    barIncidents: Object.fromEntries(barIncidents.map((i) => [i.id, { title: i.title, impact: i.impact }])),
+    barIncidents: incidentTitles(recentIncidents),
     daily: series.map((d) => ({ day: d.day, uptime: d.uptime, averageLatencyMs: d.counts ? averageLatencyMs(d.counts) : null })),
     hourly: hourly.map((h) => ({
       hourStartAt: h.hourStartAt,

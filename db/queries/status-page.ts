@@ -5,8 +5,9 @@ import type { IncidentImpact, PageIndicator, ProviderStatus } from "../schema/en
 import type { LocalizedText } from "../schema/types";
 import { addDays, dayKey, dayStartMs, lastDays } from "../time";
 import { listCategories, listProviders } from "./catalogue";
-import { listIncidentsOverlapping, listOpenIncidents, type IncidentSummary } from "./incidents";
-import { listActiveAndUpcomingMaintenance, listMaintenanceOverlapping, type MaintenanceSummary } from "./maintenance";
+import { isClosedStatus } from "../incidents/write";
+import { listIncidentsOverlapping, type IncidentSummary } from "./incidents";
+import { listMaintenanceOverlapping, type MaintenanceSummary } from "./maintenance";
 import { deriveProviderStatuses, providerCheckStates } from "./provider-status";
 import { providerDailyUptime } from "./uptime";
 
@@ -53,7 +54,7 @@ export interface StatusPage {
 const roundRatio = (ratio: number | null) => (ratio === null ? null : Math.floor(ratio * 100_000) / 100_000);
 
 /** Day indexes (into `days`) an interval touches. */
-export function dayIndexesOf(days: string[], fromMs: number, toMs: number): number[] {
+function dayIndexesOf(days: string[], fromMs: number, toMs: number): number[] {
   const first = days[0]!;
   const indexes: number[] = [];
   for (let day = dayKey(Math.max(fromMs, dayStartMs(first))); day <= dayKey(toMs) && day <= days[days.length - 1]!; day = addDays(day, 1)) {
@@ -62,78 +63,71 @@ export function dayIndexesOf(days: string[], fromMs: number, toMs: number): numb
   return indexes.filter((i) => i >= 0);
 }
 
-/** Uptime bars of these providers (all when null) from their daily counts, with the incidents and maintenance they show. */
+function barOfCounts(days: string[], counts: Map<string, UptimeCounts> | undefined): UptimeBar {
+  const total = { up: 0, counted: 0 };
+  const byDay = days.map((d) => {
+    const c = counts?.get(d);
+    if (!c) return null;
+    total.up += c.up;
+    total.counted += c.counted;
+    return roundRatio(uptimeOf(c));
+  });
+  return { uptime: roundRatio(uptimeOf(total)), byDay, incidentsByDay: {}, maintenanceDays: [] };
+}
+
+/** The uptime bar of each provider, marked with the incidents and maintenance of its days. */
 export function uptimeBars(
-  db: Executor,
   days: string[],
   nowMs: number,
-  providerIds: number[] | null,
-  daily: Map<number, Map<string, UptimeCounts>>,
-): { bars: Map<number, UptimeBar>; incidents: IncidentSummary[] } {
-  const window = { fromMs: dayStartMs(days[0]!), toMs: nowMs };
-  const incidents = listIncidentsOverlapping(db, window, providerIds);
-  const maintenance = listMaintenanceOverlapping(db, window, nowMs);
-  const bars = new Map<number, UptimeBar>();
-  const barOf = (providerId: number) => {
-    let bar = bars.get(providerId);
-    if (!bar) {
-      const counts = daily.get(providerId);
-      const total = { up: 0, counted: 0 };
-      bar = {
-        uptime: null,
-        byDay: days.map((d) => {
-          const c = counts?.get(d);
-          if (!c) return null;
-          total.up += c.up;
-          total.counted += c.counted;
-          return roundRatio(uptimeOf(c));
-        }),
-        incidentsByDay: {},
-        maintenanceDays: [],
-      };
-      bar.uptime = roundRatio(uptimeOf(total));
-      bars.set(providerId, bar);
-    }
-    return bar;
-  };
-  for (const id of providerIds ?? daily.keys()) barOf(id);
-  for (const i of incidents) {
+  providerIds: number[],
+  sources: { daily: Map<number, Map<string, UptimeCounts>>; incidents: IncidentSummary[]; maintenance: MaintenanceSummary[] },
+): Map<number, UptimeBar> {
+  const bars = new Map(providerIds.map((id) => [id, barOfCounts(days, sources.daily.get(id))]));
+  for (const i of sources.incidents) {
     for (const p of i.providers) {
-      if (providerIds && !providerIds.includes(p.id)) continue;
-      const bar = barOf(p.id);
+      const bar = bars.get(p.id);
+      if (!bar) continue;
       for (const d of dayIndexesOf(days, i.startedAtMs, i.resolvedAtMs ?? nowMs)) (bar.incidentsByDay[d] ??= []).push(i.id);
     }
   }
-  for (const m of maintenance) {
+  for (const m of sources.maintenance) {
     for (const p of m.providers) {
-      if (providerIds && !providerIds.includes(p.id)) continue;
-      const bar = barOf(p.id);
+      const bar = bars.get(p.id);
+      if (!bar) continue;
       for (const d of dayIndexesOf(days, m.scheduledForMs, Math.min(m.scheduledUntilMs, nowMs))) {
         if (!bar.maintenanceDays.includes(d)) bar.maintenanceDays.push(d);
       }
     }
   }
-  return { bars, incidents };
+  return bars;
 }
+
+export const incidentTitles = (incidents: IncidentSummary[]) =>
+  Object.fromEntries(incidents.map((i) => [i.id, { title: i.title, impact: i.impact }]));
 
 export function getStatusPage(db: Executor, nowMs: number): StatusPage {
   const days = lastDays(nowMs, UPTIME_BAR_DAYS);
+  const window = { fromMs: dayStartMs(days[0]!), toMs: nowMs };
   const categories = listCategories(db);
   const providers = listProviders(db);
-  const openIncidents = listOpenIncidents(db);
-  const maintenance = listActiveAndUpcomingMaintenance(db, nowMs);
-  const statuses = deriveProviderStatuses(
-    providers.map((p) => p.id),
-    { openIncidents, maintenance, checkStates: providerCheckStates(db) },
-  );
-  const { bars, incidents } = uptimeBars(db, days, nowMs, null, providerDailyUptime(db, days[0]!));
-  const emptyBar = (): UptimeBar => ({ uptime: null, byDay: days.map(() => null), incidentsByDay: {}, maintenanceDays: [] });
+  const providerIds = providers.map((p) => p.id);
+  // An open incident always overlaps the window, and so does a maintenance yet to come.
+  const incidents = listIncidentsOverlapping(db, window, null);
+  const openIncidents = incidents.filter((i) => !isClosedStatus(i.status));
+  const recentMaintenance = listMaintenanceOverlapping(db, { fromMs: window.fromMs, toMs: Number.POSITIVE_INFINITY }, nowMs);
+  const maintenance = recentMaintenance.filter((m) => m.status !== "completed");
+  const statuses = deriveProviderStatuses(providerIds, { openIncidents, maintenance, checkStates: providerCheckStates(db) });
+  const bars = uptimeBars(days, nowMs, providerIds, {
+    daily: providerDailyUptime(db, days[0]!),
+    incidents,
+    maintenance: recentMaintenance,
+  });
 
   const groups = categories
     .map((c) => {
       const rows = providers
         .filter((p) => p.categoryId === c.id)
-        .map((p) => ({ id: p.id, slug: p.slug, name: p.name, status: statuses.get(p.id) ?? "operational", bar: bars.get(p.id) ?? emptyBar() }));
+        .map((p) => ({ id: p.id, slug: p.slug, name: p.name, status: statuses.get(p.id) ?? "operational", bar: bars.get(p.id)! }));
       return { slug: c.slug, name: c.name, status: worstProviderStatus(rows.map((r) => r.status)), providers: rows };
     })
     .filter((g) => g.providers.length > 0);
@@ -145,6 +139,6 @@ export function getStatusPage(db: Executor, nowMs: number): StatusPage {
     groups,
     openIncidents,
     maintenance,
-    barIncidents: Object.fromEntries(incidents.map((i) => [i.id, { title: i.title, impact: i.impact }])),
+    barIncidents: incidentTitles(incidents),
   };
 }
