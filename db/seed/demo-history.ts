@@ -9,7 +9,7 @@ import { nextCheckState, type CheckStateMachine, type Thresholds } from "../heal
 import { addCounts, addResult, emptyCounts, type ResultCounts } from "../health/uptime";
 import { createIncident, postIncidentUpdate } from "../incidents/write";
 import { HOURLY_ROLLUP_RETENTION_MS, RAW_RESULT_RETENTION_MS } from "../rollups/retention";
-import { addCheckDaily, addCheckHourly, addCheckResults, addConnectionDaily, addProviderDaily, type RawResultRow } from "../rollups/write";
+import { addCheckDaily, addCheckHourly, addCheckResults, addConnectionDaily, addProviderDaily } from "../rollups/write";
 import {
   category,
   cause,
@@ -94,27 +94,54 @@ class HourGrid {
   }
 }
 
-/** A check's state machine run over its results, remembering when the state last changed. */
-class StateTracker {
-  current: CheckStateMachine = { state: "unknown", pendingOutcome: null, pendingCount: 0 };
-  changedAt: number | null = null;
-  lastAt: number | null = null;
-  record(outcome: CheckOutcome, atMs: number, thresholds: Thresholds): void {
-    const next = nextCheckState(this.current, outcome, thresholds);
-    if (next.changed) this.changedAt = atMs;
-    this.current = next;
-    this.lastAt = atMs;
-  }
+interface SimulatedResult {
+  atMs: number;
+  outcome: CheckOutcome;
+  latencyMs: number | null;
+  httpStatus: number | null;
+  cause: CauseSlug | null;
+  message: string | null;
+  duringMaintenance: boolean;
 }
 
-/** Per-hour counts for one check. */
-class HourCounts {
-  readonly counts: ResultCounts[];
-  constructor(hours: number) {
-    this.counts = Array.from({ length: hours }, emptyCounts);
+/**
+ * One check's simulated results, as the recording path would see them: counted per hour,
+ * run through the state machine, their failure causes counted per day, and kept raw when
+ * they fall inside the retention window.
+ */
+class SimulatedCheck {
+  readonly hours: ResultCounts[];
+  readonly causesByDay = new Map<string, CauseCounts>();
+  readonly raw: SimulatedResult[] = [];
+  machine: CheckStateMachine = { state: "unknown", pendingOutcome: null, pendingCount: 0 };
+  changedAt: number | null = null;
+  lastAt: number | null = null;
+  results = 0;
+
+  constructor(
+    readonly checkId: number,
+    private readonly thresholds: Thresholds,
+    private readonly grid: HourGrid,
+    private readonly rawFromMs: number,
+  ) {
+    this.hours = Array.from({ length: grid.hourStarts.length }, emptyCounts);
   }
-  add(h: number, outcome: CheckOutcome, latencyMs: number | null, duringMaintenance: boolean): void {
-    addResult(this.counts[h]!, outcome, latencyMs, duringMaintenance);
+
+  record(result: SimulatedResult): void {
+    const h = this.grid.hourIndex(result.atMs);
+    addResult(this.hours[h]!, result.outcome, result.latencyMs, result.duringMaintenance);
+    if (result.outcome === "down" && result.cause && !result.duringMaintenance) {
+      const day = this.grid.dayOfHour[h]!;
+      const counts = this.causesByDay.get(day) ?? {};
+      counts[result.cause] = (counts[result.cause] ?? 0) + 1;
+      this.causesByDay.set(day, counts);
+    }
+    const next = nextCheckState(this.machine, result.outcome, this.thresholds);
+    if (next.changed) this.changedAt = result.atMs;
+    this.machine = next;
+    this.lastAt = result.atMs;
+    this.results += 1;
+    if (result.atMs >= this.rawFromMs) this.raw.push(result);
   }
 }
 
@@ -193,30 +220,42 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
     let resultCount = 0;
     const providerDaily = new Map<number, Map<string, ResultCounts>>();
 
-    function writeCheckRollups(checkId: number, hours: HourCounts): Map<string, ResultCounts> {
+    /** Writes a simulated check's raw results, rollups and final state; returns its days. */
+    function saveSimulation(sim: SimulatedCheck): Map<string, ResultCounts> {
+      addCheckResults(
+        tx,
+        sim.raw.map((r) => ({
+          checkId: sim.checkId,
+          checkedAt: new Date(r.atMs),
+          outcome: r.outcome,
+          latencyMs: r.latencyMs,
+          httpStatus: r.httpStatus,
+          causeId: r.outcome === "ok" || !r.cause ? null : causeId(r.cause),
+          message: r.message,
+          duringMaintenance: r.duringMaintenance,
+        })),
+      );
       const daily = new Map<string, ResultCounts>();
       const hourlyRows: { checkId: number; hourStartAt: number; counts: ResultCounts }[] = [];
-      hours.counts.forEach((c, h) => {
+      sim.hours.forEach((c, h) => {
         if (isEmpty(c)) return;
         sumInto(daily, grid.dayOfHour[h]!, c);
-        if (grid.hourStarts[h]! >= hourlyFromMs) hourlyRows.push({ checkId, hourStartAt: grid.hourStarts[h]!, counts: c });
+        if (grid.hourStarts[h]! >= hourlyFromMs) hourlyRows.push({ checkId: sim.checkId, hourStartAt: grid.hourStarts[h]!, counts: c });
       });
       addCheckHourly(tx, hourlyRows);
-      addCheckDaily(tx, [...daily].map(([day, counts]) => ({ checkId, day, counts })));
-      return daily;
-    }
-
-    function saveCheckState(checkId: number, machine: StateTracker) {
+      addCheckDaily(tx, [...daily].map(([day, counts]) => ({ checkId: sim.checkId, day, counts })));
       tx.update(check)
         .set({
-          state: machine.current.state,
-          pendingOutcome: machine.current.pendingOutcome,
-          pendingCount: machine.current.pendingCount,
-          stateChangedAt: machine.changedAt === null ? null : new Date(machine.changedAt),
-          lastResultAt: machine.lastAt === null ? null : new Date(machine.lastAt),
+          state: sim.machine.state,
+          pendingOutcome: sim.machine.pendingOutcome,
+          pendingCount: sim.machine.pendingCount,
+          stateChangedAt: sim.changedAt === null ? null : new Date(sim.changedAt),
+          lastResultAt: sim.lastAt === null ? null : new Date(sim.lastAt),
         })
-        .where(eq(check.id, checkId))
+        .where(eq(check.id, sim.checkId))
         .run();
+      resultCount += sim.results;
+      return daily;
     }
 
     // Provider-level checks: one result per interval over the whole span.
@@ -229,9 +268,7 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
       const dayFactor = Array.from({ length: days + 1 }, () => (random() < 0.035 ? between(random, 2.4, 3.4) : between(random, 0.9, 1.15)));
       const myOutages = outagesOf(c.providerId).filter((o) => o.checkSlugs === null || o.checkSlugs.has(c.slug));
       const myMaintenance = maintenanceOf(c.providerId);
-      const hours = new HourCounts(grid.hourStarts.length);
-      const raw: RawResultRow[] = [];
-      const machine = new StateTracker();
+      const sim = new SimulatedCheck(c.id, c, grid, rawFromMs);
       for (let t = startMs + Math.floor(random() * intervalMs); t <= nowMs; t += intervalMs) {
         const h = grid.hourIndex(t);
         const localHour = grid.localHourOf[h]!;
@@ -259,29 +296,20 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
         } else if (random() < SPORADIC_FAILURE_SHARE) {
           [outcome, latency, httpStatus, causeSlug] = ["down", null, null, "network-or-technical-issue"];
         }
-        if (outcome === "degraded") causeSlug = null;
-        hours.add(h, outcome, latency, duringMaintenance);
-        machine.record(outcome, t, c);
-        resultCount += 1;
-        if (t >= rawFromMs) {
-          raw.push({
-            checkId: c.id,
-            checkedAt: new Date(t),
-            outcome,
-            latencyMs: latency,
-            httpStatus,
-            causeId: causeSlug ? causeId(causeSlug) : null,
-            message: outcome === "down" ? (httpStatus ? `HTTP ${httpStatus}` : "request timed out") : null,
-            duringMaintenance,
-          });
-        }
+        sim.record({
+          atMs: t,
+          outcome,
+          latencyMs: latency,
+          httpStatus,
+          cause: outcome === "degraded" ? null : causeSlug,
+          message: outcome === "down" ? (httpStatus ? `HTTP ${httpStatus}` : "request timed out") : null,
+          duringMaintenance,
+        });
       }
-      addCheckResults(tx, raw);
-      const daily = writeCheckRollups(c.id, hours);
+      const daily = saveSimulation(sim);
       const perProvider = providerDaily.get(c.providerId) ?? new Map<string, ResultCounts>();
       for (const [day, counts] of daily) sumInto(perProvider, day, counts);
       providerDaily.set(c.providerId, perProvider);
-      saveCheckState(c.id, machine);
     }
     for (const [providerId, daily] of providerDaily) {
       addProviderDaily(tx, [...daily].map(([day, counts]) => ({ providerId, day, counts })));
@@ -351,12 +379,8 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
       const myOutages = outagesOf(p.id).filter((o, k) => hashUnit(`${row.id}:${k}:${o.startMs}`) < CONNECTION_SHARE_IN_OUTAGE[o.outage.impact]);
       const myMaintenance = maintenanceOf(p.id);
       const base = (baseLatencyOf.get(p.id) ?? 250) * 1.6;
-      const hours = new HourCounts(grid.hourStarts.length);
-      const causesByDay = new Map<string, CauseCounts>();
-      const raw: RawResultRow[] = [];
-      const machine = new StateTracker();
+      const sim = new SimulatedCheck(c.id, c, grid, rawFromMs);
       for (let t = startMs + Math.floor(random() * HOUR_MS); t <= nowMs; t += CONNECTION_CHECK_INTERVAL_SECONDS * 1000) {
-        const h = grid.hourIndex(t);
         const duringMaintenance = windowAt(myMaintenance, t) !== undefined;
         const outage = windowAt(myOutages, t);
         let outcome: CheckOutcome = "ok";
@@ -367,34 +391,19 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
         else if (duringMaintenance) [outcome, causeSlug] = ["down", "provider-downtime"];
         else if (random() < 0.002) [outcome, causeSlug] = ["down", "network-or-technical-issue"];
         if (outcome === "down" && causeSlug === "network-or-technical-issue") latency = null;
-        hours.add(h, outcome, latency, duringMaintenance);
-        if (outcome === "down" && causeSlug && !duringMaintenance) {
-          const day = grid.dayOfHour[h]!;
-          const counts = causesByDay.get(day) ?? {};
-          counts[causeSlug] = (counts[causeSlug] ?? 0) + 1;
-          causesByDay.set(day, counts);
-        }
-        machine.record(outcome, t, c);
-        resultCount += 1;
-        if (t >= rawFromMs) {
-          raw.push({
-            checkId: c.id,
-            checkedAt: new Date(t),
-            outcome,
-            latencyMs: latency,
-            httpStatus: outcome === "down" ? httpStatusOfCause(causeSlug) : 200,
-            causeId: outcome === "ok" || !causeSlug ? null : causeId(causeSlug),
-            message: outcome === "down" ? `failed: ${causeSlug}` : null,
-            duringMaintenance,
-          });
-        }
+        sim.record({
+          atMs: t,
+          outcome,
+          latencyMs: latency,
+          httpStatus: outcome === "down" ? httpStatusOfCause(causeSlug) : 200,
+          cause: causeSlug,
+          message: outcome === "down" ? `failed: ${causeSlug}` : null,
+          duringMaintenance,
+        });
       }
-      addCheckResults(tx, raw);
-      const daily = writeCheckRollups(c.id, hours);
-      for (const [day, counts] of daily) {
-        connectionDailyRows.push({ connectionId: row.id, day, counts, causeCounts: causesByDay.get(day) ?? {} });
+      for (const [day, counts] of saveSimulation(sim)) {
+        connectionDailyRows.push({ connectionId: row.id, day, counts, causeCounts: sim.causesByDay.get(day) ?? {} });
       }
-      saveCheckState(c.id, machine);
     });
     addConnectionDaily(tx, connectionDailyRows);
 
