@@ -8,7 +8,7 @@ CREATE TABLE `category` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `category_slug_unique` ON `category` (`slug`);--> statement-breakpoint
+CREATE UNIQUE INDEX `category_slug_idx` ON `category` (`slug`);--> statement-breakpoint
 CREATE INDEX `category_position_idx` ON `category` (`position`);--> statement-breakpoint
 CREATE TABLE `provider` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -24,7 +24,7 @@ CREATE TABLE `provider` (
 	FOREIGN KEY (`category_id`) REFERENCES `category`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `provider_slug_unique` ON `provider` (`slug`);--> statement-breakpoint
+CREATE UNIQUE INDEX `provider_slug_idx` ON `provider` (`slug`);--> statement-breakpoint
 CREATE INDEX `provider_category_id_position_idx` ON `provider` (`category_id`,`position`);--> statement-breakpoint
 CREATE TABLE `workflow` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -38,7 +38,7 @@ CREATE TABLE `workflow` (
 	FOREIGN KEY (`category_id`) REFERENCES `category`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `workflow_slug_unique` ON `workflow` (`slug`);--> statement-breakpoint
+CREATE UNIQUE INDEX `workflow_slug_idx` ON `workflow` (`slug`);--> statement-breakpoint
 CREATE INDEX `workflow_category_id_position_idx` ON `workflow` (`category_id`,`position`);--> statement-breakpoint
 CREATE TABLE `cause` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -51,7 +51,7 @@ CREATE TABLE `cause` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `cause_slug_unique` ON `cause` (`slug`);--> statement-breakpoint
+CREATE UNIQUE INDEX `cause_slug_idx` ON `cause` (`slug`);--> statement-breakpoint
 CREATE TABLE `recommended_action` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,
@@ -66,7 +66,7 @@ CREATE TABLE `recommended_action` (
 	FOREIGN KEY (`cause_id`) REFERENCES `cause`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `recommended_action_slug_unique` ON `recommended_action` (`slug`);--> statement-breakpoint
+CREATE UNIQUE INDEX `recommended_action_slug_idx` ON `recommended_action` (`slug`);--> statement-breakpoint
 CREATE INDEX `recommended_action_category_id_position_idx` ON `recommended_action` (`category_id`,`position`);--> statement-breakpoint
 CREATE INDEX `recommended_action_cause_id_position_idx` ON `recommended_action` (`cause_id`,`position`);--> statement-breakpoint
 CREATE TABLE `merchant` (
@@ -77,7 +77,7 @@ CREATE TABLE `merchant` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `merchant_external_id_unique` ON `merchant` (`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `merchant_external_id_idx` ON `merchant` (`external_id`);--> statement-breakpoint
 CREATE TABLE `connection` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`merchant_id` integer NOT NULL,
@@ -122,7 +122,7 @@ CREATE TABLE `check` (
 	FOREIGN KEY (`connection_id`) REFERENCES `connection`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `check_slug_unique` ON `check` (`slug`);--> statement-breakpoint
+CREATE UNIQUE INDEX `check_slug_idx` ON `check` (`slug`);--> statement-breakpoint
 CREATE INDEX `check_provider_id_connection_id_idx` ON `check` (`provider_id`,`connection_id`);--> statement-breakpoint
 CREATE INDEX `check_connection_id_idx` ON `check` (`connection_id`);--> statement-breakpoint
 CREATE TABLE `check_result` (

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, uniqueIndex, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, timestampMs, updatedAt } from "./columns";
 import { connection } from "./connection";
 import { CHECK_KINDS, CHECK_STATES } from "./enums";
@@ -13,7 +13,7 @@ export const check = sqliteTable(
   "check",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    slug: text("slug").notNull().unique(),
+    slug: text("slug").notNull(),
     name: text("name").notNull(),
     kind: text("kind", { enum: CHECK_KINDS }).notNull(),
     providerId: integer("provider_id")
@@ -38,6 +38,7 @@ export const check = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex("check_slug_idx").on(t.slug),
     index("check_provider_id_connection_id_idx").on(t.providerId, t.connectionId),
     index("check_connection_id_idx").on(t.connectionId),
   ],

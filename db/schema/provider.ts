@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, uniqueIndex, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { category } from "./category";
 import { createdAt, updatedAt } from "./columns";
 
@@ -6,7 +6,7 @@ export const provider = sqliteTable(
   "provider",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    slug: text("slug").notNull().unique(),
+    slug: text("slug").notNull(),
     name: text("name").notNull(),
     categoryId: integer("category_id")
       .notNull()
@@ -18,5 +18,6 @@ export const provider = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("provider_category_id_position_idx").on(t.categoryId, t.position)],
+  (t) => [
+    uniqueIndex("provider_slug_idx").on(t.slug),index("provider_category_id_position_idx").on(t.categoryId, t.position)],
 );

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, uniqueIndex, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { category } from "./category";
 import { cause } from "./cause";
 import { createdAt, updatedAt } from "./columns";
@@ -14,7 +14,7 @@ export const recommendedAction = sqliteTable(
   "recommended_action",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    slug: text("slug").notNull().unique(),
+    slug: text("slug").notNull(),
     categoryId: integer("category_id").references(() => category.id),
     causeId: integer("cause_id").references(() => cause.id),
     kind: text("kind", { enum: ACTION_KINDS }).notNull().default("check"),
@@ -24,6 +24,7 @@ export const recommendedAction = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex("recommended_action_slug_idx").on(t.slug),
     index("recommended_action_category_id_position_idx").on(t.categoryId, t.position),
     index("recommended_action_cause_id_position_idx").on(t.causeId, t.position),
   ],

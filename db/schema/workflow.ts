@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, uniqueIndex, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { category } from "./category";
 import { createdAt, updatedAt } from "./columns";
 import type { LocalizedText } from "./types";
@@ -8,7 +8,7 @@ export const workflow = sqliteTable(
   "workflow",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    slug: text("slug").notNull().unique(),
+    slug: text("slug").notNull(),
     categoryId: integer("category_id")
       .notNull()
       .references(() => category.id),
@@ -19,5 +19,6 @@ export const workflow = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("workflow_category_id_position_idx").on(t.categoryId, t.position)],
+  (t) => [
+    uniqueIndex("workflow_slug_idx").on(t.slug),index("workflow_category_id_position_idx").on(t.categoryId, t.position)],
 );
