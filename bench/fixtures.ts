@@ -44,9 +44,12 @@ export function catalogueWithProviders(total: number): Catalogue {
       slug: `${slug}-${suffix}`,
       name,
       kind: "http",
-      config: { url: `https://${slug}.example.com/${suffix}`, method: "GET", expectedStatus: [200], degradedLatencyMs: 1500 },
+      config: { url: `https://${slug}.example.com/${suffix}`, method: "GET", headers: {}, expectedStatus: [200], degradedLatencyMs: 1500 },
       intervalSeconds: 60,
       timeoutMs: 10_000,
+      failureThreshold: 3,
+      successThreshold: 2,
+      enabled: true,
     });
     // Like the demo catalogue, most providers have one check and some two.
     const checks = i % 4 === 0 ? [httpCheck("api", "API availability"), httpCheck("dashboard", "Dashboard")] : [httpCheck("api", "API availability")];

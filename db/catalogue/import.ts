@@ -94,6 +94,9 @@ export function importCatalogue(db: Executor, input: unknown): ImportSummary {
           config: c.config,
           intervalSeconds: c.intervalSeconds,
           timeoutMs: c.timeoutMs,
+          failureThreshold: c.failureThreshold,
+          successThreshold: c.successThreshold,
+          enabled: c.enabled,
         };
         tx.insert(check).values({ slug: c.slug, ...checkValues }).onConflictDoUpdate({ target: check.slug, set: incoming(check, checkValues) }).run();
         checks += 1;

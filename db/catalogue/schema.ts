@@ -6,6 +6,7 @@ import {
   CAUSE_SLUGS,
   CHECK_KINDS,
 } from "../schema/enums";
+import { CHECK_CONFIG_SCHEMAS } from "../schema/check-config";
 
 // The catalogue file: categories, workflows, causes, recommended actions, providers and
 // their checks. Positions are the order of the arrays. Re-importing the same file
@@ -64,21 +65,23 @@ export const CatalogueCheckSchema = z
     slug,
     name: z.string().trim().min(1),
     kind: z.enum(CHECK_KINDS),
-    config: z
-      .object({
-        url: z.url().optional(),
-        method: z.enum(["GET", "HEAD", "POST"]).optional(),
-        expectedStatus: z.array(z.int().min(100).max(599)).optional(),
-        degradedLatencyMs: z.int().positive().optional(),
-        host: z.string().optional(),
-        port: z.int().min(1).max(65535).optional(),
-      })
-      .strict()
-      .default({}),
+    /** Validated against the kind's own schema below. */
+    config: z.record(z.string(), z.unknown()).default({}),
     intervalSeconds: z.int().min(10).max(86_400).default(60),
     timeoutMs: z.int().min(100).max(120_000).default(10_000),
+    failureThreshold: z.int().min(1).max(100).default(3),
+    successThreshold: z.int().min(1).max(100).default(2),
+    enabled: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .transform((check, ctx) => {
+    const config = CHECK_CONFIG_SCHEMAS[check.kind].safeParse(check.config);
+    if (!config.success) {
+      for (const issue of config.error.issues) ctx.addIssue({ ...issue, path: ["config", ...issue.path] } as z.core.$ZodRawIssue);
+      return z.NEVER;
+    }
+    return { ...check, config: config.data as Record<string, unknown> };
+  });
 
 export const CatalogueProviderSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { maintenanceStatus, type MaintenanceStatus } from "../health/maintenance-status";
 import { maintenance, maintenanceProvider, provider } from "../schema";
@@ -25,6 +25,7 @@ export function listMaintenanceOverlapping(
     .from(maintenance)
     .where(
       and(
+        isNull(maintenance.cancelledAt),
         gt(maintenance.scheduledUntil, new Date(window.fromMs)),
         Number.isFinite(window.toMs) ? lt(maintenance.scheduledFor, new Date(window.toMs)) : undefined,
         providerId === undefined

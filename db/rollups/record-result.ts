@@ -1,4 +1,4 @@
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db, Executor } from "../client";
 import { nextCheckState } from "../health/check-state";
 import { countsOfResult } from "../health/uptime";
@@ -37,7 +37,12 @@ function maintenanceInProgress(db: Executor, providerId: number, at: Date): bool
     .from(maintenance)
     .innerJoin(maintenanceProvider, eq(maintenanceProvider.maintenanceId, maintenance.id))
     .where(
-      and(eq(maintenanceProvider.providerId, providerId), lte(maintenance.scheduledFor, at), gt(maintenance.scheduledUntil, at)),
+      and(
+        eq(maintenanceProvider.providerId, providerId),
+        isNull(maintenance.cancelledAt),
+        lte(maintenance.scheduledFor, at),
+        gt(maintenance.scheduledUntil, at),
+      ),
     )
     .limit(1)
     .get();

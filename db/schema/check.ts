@@ -3,7 +3,7 @@ import { createdAt, timestampMs, updatedAt } from "./columns";
 import { connection } from "./connection";
 import { CHECK_KINDS, CHECK_STATES } from "./enums";
 import { provider } from "./provider";
-import type { CheckConfig } from "./types";
+import type { StoredCheckConfig } from "./check-config";
 
 /**
  * A probe definition. Every check belongs to a provider; a check with a connection tests
@@ -20,7 +20,7 @@ export const check = sqliteTable(
       .notNull()
       .references(() => provider.id),
     connectionId: integer("connection_id").references(() => connection.id, { onDelete: "cascade" }),
-    config: text("config", { mode: "json" }).$type<CheckConfig>().notNull().default({}),
+    config: text("config", { mode: "json" }).$type<StoredCheckConfig>().notNull().default({}),
     intervalSeconds: integer("interval_seconds").notNull().default(60),
     timeoutMs: integer("timeout_ms").notNull().default(10_000),
     /** Failures in a row before the state flips to down (or degraded). */

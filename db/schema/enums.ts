@@ -86,6 +86,9 @@ export type PageIndicator = (typeof PAGE_INDICATORS)[number];
 export const INCIDENT_SOURCES = ["ops", "probe", "upstream"] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
+export const MAINTENANCE_SOURCES = ["ops", "upstream"] as const;
+export type MaintenanceSource = (typeof MAINTENANCE_SOURCES)[number];
+
 /** `check`: a step to verify. `advice`: guidance with weight, shown with emphasis. */
 export const ACTION_KINDS = ["check", "advice"] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];

@@ -10,3 +10,6 @@ export * from "./check-result";
 export * from "./rollup";
 export * from "./incident";
 export * from "./maintenance";
+export * from "./ingest";
+export * from "./credential";
+export * from "./detection";

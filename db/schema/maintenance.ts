@@ -1,5 +1,6 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, timestampMs, updatedAt } from "./columns";
+import { MAINTENANCE_SOURCES } from "./enums";
 import { provider } from "./provider";
 
 /** A window announced by a provider. Its status (scheduled, in progress, completed) follows from the clock. */
@@ -11,10 +12,18 @@ export const maintenance = sqliteTable(
     description: text("description").notNull().default(""),
     scheduledFor: timestampMs("scheduled_for").notNull(),
     scheduledUntil: timestampMs("scheduled_until").notNull(),
+    /** Called off before it happened; no longer shown. */
+    cancelledAt: timestampMs("cancelled_at"),
+    source: text("source", { enum: MAINTENANCE_SOURCES }).notNull().default("ops"),
+    /** The provider's own id for a mirrored window (a scheduled payment downtime…). */
+    externalRef: text("external_ref"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("maintenance_scheduled_until_scheduled_for_idx").on(t.scheduledUntil, t.scheduledFor)],
+  (t) => [
+    index("maintenance_scheduled_until_scheduled_for_idx").on(t.scheduledUntil, t.scheduledFor),
+    uniqueIndex("maintenance_source_external_ref_idx").on(t.source, t.externalRef),
+  ],
 );
 
 export const maintenanceProvider = sqliteTable(

@@ -23,14 +23,4 @@ export interface ConnectionFacts {
   lastSuccessfulSyncAt?: string;
 }
 
-/** Configuration of a check; each kind reads the fields it needs. */
-export interface CheckConfig {
-  url?: string;
-  method?: string;
-  expectedStatus?: number[];
-  degradedLatencyMs?: number;
-  host?: string;
-  port?: number;
-}
-
 export type CauseCounts = Partial<Record<CauseSlug, number>>;

@@ -21,6 +21,7 @@ import {
   provider,
   workflow,
 } from "../schema";
+import { HttpCheckConfigSchema } from "../schema/check-config";
 import type { CategorySlug, CauseSlug, CheckOutcome, IncidentStatus, ProviderImpact } from "../schema/enums";
 import type { CauseCounts } from "../schema/types";
 import { addDays, dayKey, dayStartMs, HOUR_MS, localHourOf, MINUTE_MS } from "../time";
@@ -263,7 +264,8 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
     const baseLatencyOf = new Map(providers.map((p) => [p.id, 120 + Math.round(hashUnit(p.slug) * 300)]));
     for (const c of providerChecks) {
       const intervalMs = c.intervalSeconds * 1000;
-      const degradedAboveMs = c.config.degradedLatencyMs ?? DEFAULT_DEGRADED_LATENCY_MS;
+      const config = HttpCheckConfigSchema.safeParse(c.config);
+      const degradedAboveMs = (config.success ? config.data.degradedLatencyMs : undefined) ?? DEFAULT_DEGRADED_LATENCY_MS;
       const base = baseLatencyOf.get(c.providerId) ?? 250;
       const dayFactor = Array.from({ length: days + 1 }, () => (random() < 0.035 ? between(random, 2.4, 3.4) : between(random, 0.9, 1.15)));
       const myOutages = outagesOf(c.providerId).filter((o) => o.checkSlugs === null || o.checkSlugs.has(c.slug));
