@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { closeDatabase, migrateDatabase, openDatabase } from "../../db/client";
@@ -9,9 +9,10 @@ import { seedDemo, seedGuidance } from "../../db/seed";
  * each into its own file, instead of seeding 90 days again.
  */
 export default function setup(project: TestProject) {
-  const dir = join(process.cwd(), ".cache", "test");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const cacheDir = join(process.cwd(), ".cache");
+  mkdirSync(cacheDir, { recursive: true });
+  // A directory per run: test runs may overlap on one machine.
+  const dir = mkdtempSync(join(cacheDir, "test-"));
   const templatePath = join(dir, "demo-template.sqlite");
   const db = openDatabase(templatePath);
   migrateDatabase(db);
@@ -22,6 +23,7 @@ export default function setup(project: TestProject) {
   closeDatabase(db);
   project.provide("demoTemplatePath", templatePath);
   project.provide("demoSeededAtMs", Date.now());
+  return () => rmSync(dir, { recursive: true, force: true });
 }
 
 declare module "vitest" {
