@@ -15,6 +15,13 @@ const EnvSchema = z.object({
     .enum(["true", "false"], { error: 'must be "true" or "false"' })
     .default("true")
     .transform((v) => v === "true"),
+  /** `id:base64key[,id:base64key…]`, current key first; required when the demo is off. */
+  CREDENTIAL_KEYS: z.string().trim().min(1).optional(),
+  /** Run the probe scheduler in this process. */
+  PROBES: z
+    .enum(["on", "off"], { error: 'must be "on" or "off"' })
+    .default("on")
+    .transform((v) => v === "on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

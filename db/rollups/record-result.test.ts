@@ -5,7 +5,8 @@ import { dayKey, hourStartMs } from "../time";
 import { guidanceDatabase, type TestDatabase } from "../../tests/support/database";
 import { addProvider } from "../../tests/support/builders";
 import { recordCheckResult, UnknownCheckError } from "./record-result";
-import { pruneExpiredResults, RAW_RESULT_RETENTION_MS } from "./retention";
+import { pruneExpiredResults, RAW_RESULT_RETENTION_MS, RAW_RESULTS_PER_CHECK } from "./retention";
+import { addCheckResults } from "./write";
 
 let t: TestDatabase;
 beforeEach(() => {
@@ -78,8 +79,35 @@ describe("recording a check result", () => {
     recordCheckResult(t.db, { checkId: c.id, checkedAt: new Date(at), outcome: "ok", latencyMs: 100 });
     recordCheckResult(t.db, { checkId: c.id, checkedAt: new Date(at + RAW_RESULT_RETENTION_MS), outcome: "ok", latencyMs: 100 });
     const pruned = pruneExpiredResults(t.db, at + RAW_RESULT_RETENTION_MS + 1);
-    expect(pruned.results).toBe(1);
+    expect(pruned.resultsByAge).toBe(1);
     expect(t.db.select().from(checkResult).all()).toHaveLength(1);
     expect(t.db.select().from(checkDailyRollup).all().reduce((n, r) => n + r.okCount, 0)).toBe(2);
+  });
+
+  it("keeps at most the newest results of a check that runs very often, and leaves others alone", () => {
+    const { check: busy } = addProvider(t.db, "busy-pay");
+    const { check: quiet } = addProvider(t.db, "quiet-pay");
+    const now = at + 3_600_000;
+    const rows = (checkId: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        checkId,
+        checkedAt: new Date(now - (n - i) * 100),
+        outcome: "ok" as const,
+        latencyMs: 100,
+        httpStatus: 200,
+        causeId: null,
+        message: null,
+        duringMaintenance: false,
+      }));
+    t.db.transaction((tx) => {
+      addCheckResults(tx, rows(busy.id, RAW_RESULTS_PER_CHECK + 250));
+      addCheckResults(tx, rows(quiet.id, 10));
+    });
+    const pruned = pruneExpiredResults(t.db, now);
+    expect(pruned.resultsByCount).toBe(250);
+    const left = t.db.select().from(checkResult).where(eq(checkResult.checkId, busy.id)).all();
+    expect(left).toHaveLength(RAW_RESULTS_PER_CHECK);
+    expect(Math.max(...left.map((r) => r.checkedAt.getTime()))).toBe(now - 100);
+    expect(t.db.select().from(checkResult).where(eq(checkResult.checkId, quiet.id)).all()).toHaveLength(10);
   });
 });

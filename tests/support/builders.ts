@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { category, check, provider } from "../../db/schema";
+import { category, check, connection, merchant, provider } from "../../db/schema";
 import type { CategorySlug } from "../../db/schema/enums";
 
 /** A provider with one provider-level check, for tests that build their own world. */
@@ -18,4 +18,18 @@ export function addProvider(db: Db, slug: string, categorySlug: CategorySlug = "
     .returning()
     .get();
   return { provider: p, check: c };
+}
+
+/** Merchants with one connection each to the provider, each with its connection check. */
+export function addConnections(db: Db, providerId: number, count: number, prefix = "m") {
+  return Array.from({ length: count }, (_, i) => {
+    const m = db.insert(merchant).values({ externalId: `${prefix}_${providerId}_${i + 1}`, name: `Merchant ${i + 1}` }).returning().get();
+    const conn = db.insert(connection).values({ merchantId: m.id, providerId }).returning().get();
+    const c = db
+      .insert(check)
+      .values({ slug: `connection-${conn.id}`, name: "Connection health", kind: "connection", providerId, connectionId: conn.id, config: { url: "https://api.example.com/v1/me" } })
+      .returning()
+      .get();
+    return { merchant: m, connection: conn, check: c };
+  });
 }
