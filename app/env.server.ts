@@ -17,6 +17,13 @@ const EnvSchema = z.object({
     .transform((v) => v === "true"),
   /** `id:base64key[,id:base64key…]`, current key first; required when the demo is off. */
   CREDENTIAL_KEYS: z.string().trim().min(1).optional(),
+  /** Below 1, the demo plays faster: its simulated providers' story and its checks' intervals shrink together. */
+  DEMO_TIME_SCALE: z
+    .string()
+    .regex(/^\d*\.?\d+$/, "must be a number")
+    .transform(Number)
+    .pipe(z.number().positive("must be above 0").max(1, "must be at most 1"))
+    .default(1),
   /** Run the probe scheduler in this process. */
   PROBES: z
     .enum(["on", "off"], { error: 'must be "on" or "off"' })

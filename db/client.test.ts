@@ -22,6 +22,9 @@ describe("database", () => {
       const foreignKeys = sqlite.prepare(`select "from" from pragma_foreign_key_list(?)`).pluck().all(table) as string[];
       const indexes = sqlite.prepare("select name from pragma_index_list(?)").pluck().all(table) as string[];
       const leading = new Set(indexes.map((index) => sqlite.prepare("select name from pragma_index_info(?) where seqno = 0").pluck().get(index) as string));
+      // An INTEGER PRIMARY KEY is the row id itself: the table is ordered by it.
+      const rowIdKey = sqlite.prepare("select name from pragma_table_info(?) where pk = 1 and type = 'INTEGER'").pluck().all(table) as string[];
+      if (rowIdKey.length === 1) leading.add(rowIdKey[0]!);
       for (const column of foreignKeys) if (!leading.has(column)) missing.push(`${table}.${column}`);
       for (const index of indexes.filter((name) => !name.startsWith("sqlite_autoindex"))) {
         expect(index).toMatch(new RegExp(`^${table}_[a-z_]+_idx$`));

@@ -1,11 +1,12 @@
 import { migrateDatabase, openDatabase, type Db } from "../db/client";
 import { seedDemo, seedGuidance } from "../db/seed";
 import type { Env } from "../app/env.server";
+import type { Keyring } from "../db/credentials/keyring";
 
 export type Log = (line: string) => void;
 
 /** Opens the database, applies migrations and seeds what an empty database needs. */
-export function prepareDatabase(env: Pick<Env, "DATABASE_URL" | "SEED_DEMO">, log: Log): Db {
+export function prepareDatabase(env: Pick<Env, "DATABASE_URL" | "SEED_DEMO">, keyring: Keyring, log: Log): Db {
   const db = openDatabase(env.DATABASE_URL);
   migrateDatabase(db);
   log(`database ready at ${env.DATABASE_URL} (migrations applied)`);
@@ -16,7 +17,7 @@ export function prepareDatabase(env: Pick<Env, "DATABASE_URL" | "SEED_DEMO">, lo
     return db;
   }
   const startedAt = Date.now();
-  const demo = seedDemo(db);
+  const demo = seedDemo(db, { keyring });
   if (demo.seeded) {
     const h = demo.history;
     log(

@@ -1,36 +1,44 @@
 import type { Server } from "node:http";
 import { closeDatabase } from "../db/client";
+import { loadKeyring } from "../db/credentials/load";
+import { KeyringError } from "../db/credentials/keyring";
 import { EnvError, parseEnv } from "../app/env.server";
 import { prepareDatabase } from "./boot";
 import { loadServerBuild } from "./build";
 import { createHttpApp } from "./http";
+import { startProbes } from "./probes";
 
 const log = (line: string) => console.log(`[status] ${line}`);
 
 async function main(): Promise<void> {
   const env = parseEnv();
-  const db = prepareDatabase(env, log);
+  const keyring = loadKeyring({ spec: env.CREDENTIAL_KEYS, databaseUrl: env.DATABASE_URL, allowGenerated: env.SEED_DEMO, log });
+  const db = prepareDatabase(env, keyring, log);
   const build = await loadServerBuild();
+  const probes = env.PROBES ? await startProbes({ db, keyring, demo: env.SEED_DEMO, demoTimeScale: env.DEMO_TIME_SCALE, log }) : null;
   const app = createHttpApp({ db, build, mode: env.NODE_ENV });
   const server: Server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     log(`ShopIQ Integration Status is running at http://localhost:${port}`);
   });
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     log(`${signal} received, shutting down`);
-    server.close(() => {
-      closeDatabase(db);
-      process.exit(0);
-    });
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
+    // Probes finish (or abandon) their runs before the database closes under them.
+    await probes?.stop();
+    await closed;
+    closeDatabase(db);
+    process.exit(0);
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((error: unknown) => {
-  console.error(`[status] cannot start: ${error instanceof EnvError ? error.message : String(error)}`);
-  if (!(error instanceof EnvError) && error instanceof Error && error.stack) console.error(error.stack);
+  const expected = error instanceof EnvError || error instanceof KeyringError;
+  console.error(`[status] cannot start: ${expected ? (error as Error).message : String(error)}`);
+  if (!expected && error instanceof Error && error.stack) console.error(error.stack);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { generateKeyringSpec } from "../db/credentials/keyring";
 import { runProcess, startProcess } from "./support/processes";
 
 const dir = mkdtempSync(join(tmpdir(), "status-start-"));
@@ -30,7 +31,7 @@ describe("npm start", () => {
   });
 
   it("leaves the demo out when SEED_DEMO=false, keeping the merchant guidance", async () => {
-    const server = start({ DATABASE_URL: `file:${join(dir, "bare.sqlite")}`, SEED_DEMO: "false" });
+    const server = start({ DATABASE_URL: `file:${join(dir, "bare.sqlite")}`, SEED_DEMO: "false", CREDENTIAL_KEYS: generateKeyringSpec() });
     const [, port] = await server.waitFor(/running at http:\/\/localhost:(\d+)/);
     expect(server.output()).toMatch(/demo data not seeded \(SEED_DEMO=false\)/);
     const help = await (await fetch(`http://127.0.0.1:${port}/help`)).text();
@@ -45,5 +46,11 @@ describe("npm start", () => {
     const { code, output } = await runProcess(process.execPath, ["bin/start.mjs"], { PORT: "eighty", DATABASE_URL: `file:${join(dir, "x.sqlite")}` });
     expect(code).toBe(1);
     expect(output.trim()).toBe("[status] cannot start: invalid environment: PORT must be a whole number");
+  });
+
+  it("refuses to run without the credential key when the demo is off", async () => {
+    const { code, output } = await runProcess(process.execPath, ["bin/start.mjs"], { SEED_DEMO: "false", DATABASE_URL: `file:${join(dir, "real.sqlite")}` });
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(/^\[status\] cannot start: CREDENTIAL_KEYS is required when the demo is off/);
   });
 });

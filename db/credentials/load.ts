@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { databasePath } from "../client";
 import { generateKeyringSpec, KeyringError, parseKeyring, type Keyring } from "./keyring";
@@ -23,6 +23,7 @@ export function loadKeyring(options: {
   if (path === ":memory:") return parseKeyring(generateKeyringSpec());
   const file = join(dirname(path), GENERATED_KEYS_FILE);
   if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${generateKeyringSpec()}\n`, { mode: 0o600 });
     options.log(`CREDENTIAL_KEYS not set: generated a demo key in ${file}`);
   }

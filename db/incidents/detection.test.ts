@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addConnections, addProvider } from "../../tests/support/builders";
 import { guidanceDatabase, type TestDatabase } from "../../tests/support/database";
 import { recordCheckResult } from "../rollups/record-result";
-import { incident, incidentAction, incidentProvider, incidentUpdate } from "../schema";
+import { check, incident, incidentAction, incidentProvider, incidentUpdate } from "../schema";
 import type { CauseSlug } from "../schema/enums";
 import { DEFAULT_DETECTION, evaluateProviderDetection } from "./detection";
+import { createIncident } from "./write";
 
 let t: TestDatabase;
 beforeEach(() => {
@@ -109,5 +110,29 @@ describe("provider-wide failure detection", () => {
     connections.slice(0, 5).forEach((c) => fail(c.check.id, start, "provider-downtime"));
     connections.slice(5).forEach((c) => succeed(c.check.id, start));
     expect(evaluateProviderDetection(t.db, provider.id, start + DEFAULT_DETECTION.windowMs + 1).action).toBe("none");
+  });
+
+  it("leaves it to an incident ops already have open on the provider", () => {
+    const { provider, providerCheck } = world(0);
+    createIncident(t.db, {
+      title: "Razorpay payments failing",
+      providers: [{ providerId: provider.id, impact: "partial_outage" }],
+      workflowIds: [],
+      causeId: null,
+      source: "ops",
+      startedAt: new Date(start),
+      firstUpdate: { status: "identified", body: "We know." },
+    });
+    for (let i = 0; i < 3; i++) fail(providerCheck.id, start + i * MINUTE, "provider-downtime");
+    expect(evaluateProviderDetection(t.db, provider.id, start + 3 * MINUTE).action).toBe("none");
+    expect(t.db.select().from(incident).all()).toHaveLength(1);
+  });
+
+  it("does not take a check failing for its own configuration, or the provider's feed, as the provider failing", () => {
+    const { provider, providerCheck } = world(0);
+    for (let i = 0; i < 3; i++) fail(providerCheck.id, start + i * MINUTE, "incorrect-configuration");
+    const feed = t.db.insert(check).values({ slug: "razorpay-feed", name: "Status page", kind: "statuspage", providerId: provider.id }).returning().get();
+    for (let i = 0; i < 3; i++) fail(feed.id, start + i * MINUTE, "provider-downtime");
+    expect(evaluateProviderDetection(t.db, provider.id, start + 3 * MINUTE).action).toBe("none");
   });
 });

@@ -2,13 +2,14 @@
 // the same provider failing for many merchants at once, or the provider's own checks
 // failing, is an outage of the provider and deserves a public incident.
 
-import { and, eq, gte, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { statusFromChecks } from "../health/status";
+import { providerCheckStates } from "../queries/provider-status";
 import { category, cause, check, checkResult, connection, incident, incidentProvider, provider, providerDetection, workflow } from "../schema";
 import type { ProviderImpact } from "../schema/enums";
 import { MINUTE_MS, HOUR_MS } from "../time";
-import { createIncident, isClosedStatus, postIncidentUpdate } from "./write";
+import { CLOSED_INCIDENT_STATUSES, createIncident, isClosedStatus, postIncidentUpdate } from "./write";
 
 export interface DetectionSettings {
   /** Share of monitored connections failing for non-merchant causes that means an outage. */
@@ -68,13 +69,7 @@ function gatherEvidence(db: Executor, providerId: number, nowMs: number, setting
     .where(and(eq(check.providerId, providerId), isNotNull(check.connectionId), gte(check.lastResultAt, new Date(nowMs - settings.monitoredHorizonMs))))
     .all();
   const failingRows = latest.filter((r) => r.outcome === "down" && r.side !== "merchant");
-  const checkStates = db
-    .select({ state: check.state })
-    .from(check)
-    .where(and(eq(check.providerId, providerId), isNull(check.connectionId), eq(check.enabled, true)))
-    .all()
-    .map((r) => r.state);
-  const fromChecks = statusFromChecks(checkStates);
+  const fromChecks = statusFromChecks(providerCheckStates(db, providerId).get(providerId) ?? []);
   return {
     monitored: latest.length,
     failing: failingRows.length,
@@ -135,7 +130,19 @@ export function evaluateProviderDetection(
     let incidentId = openIncident?.id ?? null;
     let recoveringSinceAt = state?.recoveringSinceAt ?? null;
 
-    if (impact) {
+    const coveredElsewhere =
+      !openIncident &&
+      tx
+        .select({ id: incident.id })
+        .from(incident)
+        .innerJoin(incidentProvider, eq(incidentProvider.incidentId, incident.id))
+        .where(and(eq(incidentProvider.providerId, providerId), notInArray(incident.status, [...CLOSED_INCIDENT_STATUSES])))
+        .get() !== undefined;
+
+    if (impact && coveredElsewhere) {
+      // Ops or the provider's own status page already tell merchants about it; a second incident would only confuse.
+      recoveringSinceAt = null;
+    } else if (impact) {
       recoveringSinceAt = null;
       if (!openIncident) {
         const causeRow = tx.select({ id: cause.id }).from(cause).where(eq(cause.slug, "provider-downtime")).get();

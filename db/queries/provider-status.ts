@@ -1,20 +1,39 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { deriveProviderStatus } from "../health/status";
 import { check } from "../schema";
-import type { CheckState, ProviderImpact, ProviderStatus } from "../schema/enums";
+import { FEED_CHECK_KINDS, type CauseSide, type CheckState, type ProviderImpact, type ProviderStatus } from "../schema/enums";
 import type { IncidentSummary } from "./incidents";
 import type { MaintenanceSummary } from "./maintenance";
 
-/** States of the enabled provider-level checks, by provider. */
+/**
+ * States of our own enabled checks of each provider (not its feeds, not merchants'
+ * connections). A check failing for a reason on our side, such as its own configuration,
+ * says nothing about the provider and is left out.
+ */
 export function providerCheckStates(db: Executor, providerId?: number): Map<number, CheckState[]> {
+  // Written out with table names: drizzle leaves the columns of a one-table select list unqualified.
+  const latestCauseSide = sql<CauseSide | null>`(
+    select c.side from check_result r join cause c on c.id = r.cause_id
+    where r.check_id = "check".id order by r.checked_at desc limit 1
+  )`;
   const rows = db
-    .select({ providerId: check.providerId, state: check.state })
+    .select({ providerId: check.providerId, state: check.state, latestCauseSide })
     .from(check)
-    .where(and(isNull(check.connectionId), eq(check.enabled, true), providerId === undefined ? undefined : eq(check.providerId, providerId)))
+    .where(
+      and(
+        isNull(check.connectionId),
+        eq(check.enabled, true),
+        notInArray(check.kind, [...FEED_CHECK_KINDS]),
+        providerId === undefined ? undefined : eq(check.providerId, providerId),
+      ),
+    )
     .all();
   const byProvider = new Map<number, CheckState[]>();
-  for (const r of rows) byProvider.set(r.providerId, [...(byProvider.get(r.providerId) ?? []), r.state]);
+  for (const r of rows) {
+    if (r.state !== "ok" && r.latestCauseSide === "merchant") continue;
+    byProvider.set(r.providerId, [...(byProvider.get(r.providerId) ?? []), r.state]);
+  }
   return byProvider;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
-import type { Db, Executor } from "../client";
+import type { Executor } from "../client";
 import { nextCheckState } from "../health/check-state";
 import { countsOfResult } from "../health/uptime";
 import { cause, check, checkResult, maintenance, maintenanceProvider } from "../schema";
@@ -50,7 +50,7 @@ function maintenanceInProgress(db: Executor, providerId: number, at: Date): bool
 }
 
 /** Writes one result, its rollups and the check's state change in one transaction. */
-export function recordCheckResult(db: Db, input: CheckResultInput): RecordedResult {
+export function recordCheckResult(db: Executor, input: CheckResultInput): RecordedResult {
   return db.transaction((tx) => {
     const target = tx.select().from(check).where(eq(check.id, input.checkId)).get();
     if (!target) throw new UnknownCheckError(input.checkId);

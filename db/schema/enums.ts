@@ -45,6 +45,12 @@ export const CHECK_KINDS = [
 ] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
+/**
+ * Kinds that read what a provider says about itself. Their news is mirrored as upstream
+ * incidents and maintenance, so they do not also count as our own view of the provider.
+ */
+export const FEED_CHECK_KINDS = ["statuspage", "payment-downtime"] as const satisfies readonly CheckKind[];
+
 export const CHECK_OUTCOMES = ["ok", "degraded", "down"] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 

@@ -21,6 +21,9 @@ import {
   provider,
   workflow,
 } from "../schema";
+import { demoToken } from "../../probes/demo/tokens";
+import type { Keyring } from "../credentials/keyring";
+import { storeCredential } from "../credentials/store";
 import { HttpCheckConfigSchema } from "../schema/check-config";
 import type { CategorySlug, CauseSlug, CheckOutcome, IncidentStatus, ProviderImpact } from "../schema/enums";
 import type { CauseCounts } from "../schema/types";
@@ -45,6 +48,8 @@ export interface DemoHistoryOptions {
   seed: number;
   outages?: DemoOutage[];
   maintenances?: DemoMaintenance[];
+  /** When given, each connection gets a sealed demo token that makes the demo fleet answer as its account deserves. */
+  keyring?: Keyring;
 }
 
 export interface DemoHistorySummary {
@@ -355,15 +360,24 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
       planned.map(({ merchantId, p, episode }) => connectionFacts(random, nowMs, merchantId, p, episode)),
       (chunk) => tx.insert(connection).values(chunk).returning({ id: connection.id }).all(),
     );
+    const apiUrlOf = new Map<number, string>();
+    for (const c of providerChecks) {
+      const config = HttpCheckConfigSchema.safeParse(c.config);
+      if (config.success && !apiUrlOf.has(c.providerId)) apiUrlOf.set(c.providerId, config.data.url);
+    }
     const connectionChecks = inChunks(
-      connectionRows.map((row, i) => ({
-        slug: `connection-${row.id}`,
-        name: "Connection health",
-        kind: "connection" as const,
-        providerId: planned[i]!.p.id,
-        connectionId: row.id,
-        intervalSeconds: CONNECTION_CHECK_INTERVAL_SECONDS,
-      })),
+      connectionRows.map((row, i) => {
+        const p = planned[i]!.p;
+        return {
+          slug: `connection-${row.id}`,
+          name: "Connection health",
+          kind: "connection" as const,
+          providerId: p.id,
+          connectionId: row.id,
+          config: { url: apiUrlOf.get(p.id) ?? `https://${p.slug}.example/`, auth: "bearer", demoPath: `/${p.slug}/connection` },
+          intervalSeconds: CONNECTION_CHECK_INTERVAL_SECONDS,
+        };
+      }),
       (chunk) =>
         tx
           .insert(check)
@@ -371,6 +385,15 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
           .returning({ id: check.id, failureThreshold: check.failureThreshold, successThreshold: check.successThreshold })
           .all(),
     );
+
+    if (options.keyring) {
+      const keyring = options.keyring;
+      connectionRows.forEach((row, i) => {
+        const episode = planned[i]!.episode;
+        const ongoing = episode !== null && episode.endMs === Number.POSITIVE_INFINITY ? episode.cause : "ok";
+        storeCredential(tx, keyring, row.id, demoToken(ongoing, row.id));
+      });
+    }
 
     // Connection checks: one result an hour, failing in the merchant's own episodes and
     // for a share of connections during their provider's outages.

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { count } from "drizzle-orm";
 import type { Db } from "../client";
+import type { Keyring } from "../credentials/keyring";
 import { importCatalogue, type ImportSummary } from "../catalogue/import";
 import { merchant, provider } from "../schema";
 import { seedDemoHistory, type DemoHistorySummary } from "./demo-history";
@@ -25,7 +26,7 @@ export type DemoSeedOutcome =
   | { seeded: false; reason: string };
 
 /** Demo providers and 90 days of history, only into a database that has none of its own. */
-export function seedDemo(db: Db, options: { nowMs?: number; merchantCount?: number } = {}): DemoSeedOutcome {
+export function seedDemo(db: Db, options: { nowMs?: number; merchantCount?: number; keyring?: Keyring } = {}): DemoSeedOutcome {
   const providers = db.select({ n: count() }).from(provider).get()?.n ?? 0;
   const merchants = db.select({ n: count() }).from(merchant).get()?.n ?? 0;
   if (providers > 0 || merchants > 0) {
@@ -38,6 +39,7 @@ export function seedDemo(db: Db, options: { nowMs?: number; merchantCount?: numb
       merchantCount: options.merchantCount ?? DEMO_MERCHANT_COUNT,
       days: DEMO_DAYS,
       seed: DEMO_RANDOM_SEED,
+      keyring: options.keyring,
     });
     return { seeded: true, catalogue, history };
   });

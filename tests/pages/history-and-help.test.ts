@@ -63,3 +63,15 @@ describe("help", () => {
     );
   });
 });
+
+describe("incident summaries", () => {
+  it("give every incident its own latest update", async () => {
+    const page = await history();
+    const incidents = page.history.months.flatMap((m) => m.incidents);
+    expect(incidents.length).toBeGreaterThan(3);
+    for (const i of incidents) {
+      expect(i.latestUpdate, i.title).not.toBeNull();
+      expect(i.latestUpdate!.status, i.title).toBe(i.status);
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { closeDatabase, migrateDatabase, openDatabase } from "../../db/client";
+import { generateKeyringSpec, parseKeyring } from "../../db/credentials/keyring";
 import { seedDemo, seedGuidance } from "../../db/seed";
 
 /**
@@ -17,12 +18,14 @@ export default function setup(project: TestProject) {
   const db = openDatabase(templatePath);
   migrateDatabase(db);
   seedGuidance(db);
-  const outcome = seedDemo(db);
+  const keyringSpec = generateKeyringSpec();
+  const outcome = seedDemo(db, { keyring: parseKeyring(keyringSpec) });
   if (!outcome.seeded) throw new Error(`the demo template was not seeded: ${outcome.reason}`);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   closeDatabase(db);
   project.provide("demoTemplatePath", templatePath);
   project.provide("demoSeededAtMs", Date.now());
+  project.provide("demoKeyringSpec", keyringSpec);
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
@@ -30,5 +33,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     demoTemplatePath: string;
     demoSeededAtMs: number;
+    /** The key the demo connections' credentials are sealed with. */
+    demoKeyringSpec: string;
   }
 }
