@@ -3,4 +3,4 @@ import { register } from "tsx/esm/api";
 
 register();
 const { runStatusctl } = await import("../cli/statusctl.ts");
-process.exitCode = runStatusctl(process.argv.slice(2));
+process.exitCode = await runStatusctl(process.argv.slice(2));

@@ -6,7 +6,15 @@ import { exportCatalogue } from "../db/catalogue/export";
 import { CatalogueReferenceError, importCatalogue, type ImportSummary } from "../db/catalogue/import";
 import type { Catalogue } from "../db/catalogue/schema";
 import { closeDatabase, migrateDatabase, openDatabase } from "../db/client";
+import { KeyringError, type Keyring } from "../db/credentials/keyring";
+import { loadKeyring } from "../db/credentials/load";
+import { resealCredentials } from "../db/credentials/store";
+import { createIngestToken } from "../db/ingest/tokens";
 import { seedDemo, seedGuidance } from "../db/seed";
+import { CHECK_RUNNERS } from "../probes/checks/registry";
+import { startDemoFleet } from "../probes/demo/fleet";
+import type { CheckRun } from "../probes/run-check";
+import { runEnabledChecksOnce } from "../probes/run-once";
 
 const HELP = `statusctl: manage a ShopIQ Integration Status database
 
@@ -19,12 +27,20 @@ Commands:
     --guidance-only    load only the merchant guidance (causes, actions, workflows)
   catalog import FILE  load a catalogue JSON file (- for stdin); see catalog --help
   catalog export FILE  write the catalogue to a JSON file (- for stdout)
+  probe once           run every enabled check once and print what each saw
+    --provider SLUG    only this provider's checks
+    --demo             probe the demo's simulated providers (started for the run)
+  ingest-token create NAME
+                       create a token for POST /api/ingest/results; shown once
+  credentials reseal   after adding a new first key to CREDENTIAL_KEYS: reseal
+                       every stored credential with it
 
 Options:
   -h, --help           show this help
 
 Environment:
-  DATABASE_URL         the SQLite file (default file:./data/status.sqlite)`;
+  DATABASE_URL         the SQLite file (default file:./data/status.sqlite)
+  CREDENTIAL_KEYS      keys sealing merchants' credentials (id:base64key,…)`;
 
 const CATALOG_HELP = `statusctl catalog: move the catalogue between databases as one JSON file
 
@@ -47,7 +63,7 @@ class InputError extends Error {}
 /** Input that does not fit the command line at all; the line also points at --help. */
 class UsageError extends InputError {}
 
-type Command = (args: string[]) => void;
+type Command = (args: string[]) => void | Promise<void>;
 
 const STDIO = "-";
 
@@ -64,6 +80,31 @@ function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>) => T): T {
   } finally {
     closeDatabase(db);
   }
+}
+
+async function withDatabaseAsync<T>(run: (db: ReturnType<typeof openDatabase>, keyring: Keyring) => Promise<T>): Promise<T> {
+  const env = parseEnv();
+  const keyring = loadKeyring({ spec: env.CREDENTIAL_KEYS, databaseUrl: env.DATABASE_URL, allowGenerated: env.SEED_DEMO, log: (line) => console.error(line) });
+  const db = openDatabase(env.DATABASE_URL);
+  try {
+    migrateDatabase(db);
+    return await run(db, keyring);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+const PROBE_CONCURRENCY = 20;
+
+function printRuns(runs: CheckRun[]): void {
+  const rows = runs.map((r) => [r.slug, r.target, r.outcome, r.latencyMs === null ? "-" : `${r.latencyMs} ms`, r.cause ?? ""]);
+  const header = ["check", "target", "outcome", "latency", "cause"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  const down = runs.filter((r) => r.outcome === "down").length;
+  console.log(`${runs.length} checks: ${runs.length - down} up, ${down} down`);
 }
 
 function formatCounts(summary: ImportSummary): string {
@@ -161,19 +202,58 @@ const commands: Record<string, Command> = {
       console.log("migrations applied");
     });
   },
-  seed(args) {
+  async seed(args) {
     const { values } = parseArgs({ args, options: { "guidance-only": { type: "boolean" } }, strict: true });
-    withDatabase((db) => {
-      migrateDatabase(db);
+    await withDatabaseAsync(async (db, keyring) => {
       const guidance = seedGuidance(db);
       console.log(`guidance: ${guidance.categories} categories, ${guidance.causes} causes, ${guidance.actions} actions`);
       if (values["guidance-only"]) return;
-      const demo = seedDemo(db);
+      const demo = seedDemo(db, { keyring });
       console.log(
         demo.seeded
           ? `demo: ${demo.catalogue.providers} providers, ${demo.history.merchants} merchants, ${demo.history.results} check results`
           : `demo not seeded: ${demo.reason}`,
       );
+    });
+  },
+  async probe(args) {
+    const { positionals, values } = parseArgs({
+      args,
+      options: { provider: { type: "string" }, demo: { type: "boolean" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.join(" ") !== "once") throw new UsageError('probe takes one command: "once"');
+    await withDatabaseAsync(async (db, keyring) => {
+      const fleet = values.demo ? await startDemoFleet({ timeScale: 1 }) : null;
+      try {
+        const runs = await runEnabledChecksOnce(
+          { db, keyring, runners: CHECK_RUNNERS, now: Date.now, demoBaseUrl: fleet?.baseUrl, log: (line) => console.error(line) },
+          { concurrency: PROBE_CONCURRENCY, providerSlug: values.provider },
+        );
+        if (values.provider && runs.length === 0) throw new InputError(`no enabled checks for provider "${values.provider}"`);
+        printRuns(runs);
+      } finally {
+        await fleet?.close();
+      }
+    });
+  },
+  "ingest-token"(args) {
+    const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+    const [action, name, ...extra] = positionals;
+    if (action !== "create" || !name || extra.length > 0) throw new UsageError("usage: ingest-token create NAME");
+    withDatabase((db) => {
+      migrateDatabase(db);
+      const { token } = createIngestToken(db, name);
+      console.log(token);
+      console.error(`created ingest token "${name}": keep it now, it cannot be shown again`);
+    });
+  },
+  async credentials(args) {
+    const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+    if (positionals.join(" ") !== "reseal") throw new UsageError('credentials takes one command: "reseal"');
+    await withDatabaseAsync(async (db, keyring) => {
+      console.log(`resealed ${resealCredentials(db, keyring)} credentials with key "${keyring.currentKeyId}"`);
     });
   },
   catalog(args) {
@@ -190,7 +270,7 @@ const commands: Record<string, Command> = {
 /** Help for commands whose options do not fit on the main page. */
 const commandHelp: Record<string, string> = { catalog: CATALOG_HELP };
 
-export function runStatusctl(argv: string[]): number {
+export async function runStatusctl(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
     console.log(HELP);
@@ -203,11 +283,11 @@ export function runStatusctl(argv: string[]): number {
       console.log(lookup(commandHelp, name) ?? HELP);
       return 0;
     }
-    command(rest);
+    await command(rest);
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof EnvError || (error instanceof TypeError && "code" in error);
-    const known = usage || error instanceof InputError;
+    const known = usage || error instanceof InputError || error instanceof KeyringError;
     const reason = error instanceof Error ? error.message : String(error);
     const help = command && lookup(commandHelp, name) ? `statusctl ${name} --help` : "statusctl --help";
     // One line, whatever the reason quotes: JSON.parse, for one, echoes part of the file.

@@ -9,7 +9,7 @@ import { loadCredential } from "../db/credentials/store";
 import type { Keyring } from "../db/credentials/keyring";
 import { DEFAULT_DETECTION, evaluateProviderDetection, type DetectionSettings } from "../db/incidents/detection";
 import { recordCheckResult, type RecordedResult } from "../db/rollups/record-result";
-import { check, connection, provider } from "../db/schema";
+import { check, connection, merchant, provider } from "../db/schema";
 import type { CauseSlug, CheckKind, CheckOutcome } from "../db/schema/enums";
 import { mirrorUpstream } from "../db/upstream/mirror";
 import { classifyFailure } from "./classify";
@@ -65,11 +65,12 @@ function loadTarget(deps: ProbeDeps, checkId: number) {
       providerSlug: provider.slug,
       connectionId: check.connectionId,
       connectionState: connection.state,
-      merchantId: connection.merchantId,
+      merchant: merchant.externalId,
     })
     .from(check)
     .innerJoin(provider, eq(provider.id, check.providerId))
     .leftJoin(connection, eq(connection.id, check.connectionId))
+    .leftJoin(merchant, eq(merchant.id, connection.merchantId))
     .where(eq(check.id, checkId))
     .get();
   if (!row) throw new Error(`no check with id ${checkId}`);
@@ -143,7 +144,7 @@ export async function runCheck(deps: ProbeDeps, checkId: number, signal: AbortSi
     checkId: row.id,
     slug: row.slug,
     kind: row.kind,
-    target: isConnection ? `${row.providerSlug} · merchant ${row.merchantId}` : row.providerSlug,
+    target: isConnection ? `${row.providerSlug} · ${row.merchant}` : row.providerSlug,
     outcome: result.outcome,
     latencyMs: result.latencyMs,
     cause,

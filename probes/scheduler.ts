@@ -3,7 +3,7 @@
 // how many run at once, a check never overlaps itself, and stopping lets runs in flight
 // finish for a grace period before aborting them.
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { check } from "../db/schema";
 import { pruneExpiredResults } from "../db/rollups/retention";
 import { HOUR_MS } from "../db/time";
@@ -103,10 +103,13 @@ export class Scheduler {
 
   private refresh(): void {
     if (this.stopping) return;
+    // Provider-level checks first: at start they decide the public page, while merchants'
+    // connection checks, often far more numerous, can wait their turn in the queue.
     const enabled = this.deps.db
       .select({ id: check.id, intervalSeconds: check.intervalSeconds })
       .from(check)
       .where(eq(check.enabled, true))
+      .orderBy(sql`${check.connectionId} is not null`, check.id)
       .all();
     const seen = new Set<number>();
     for (const { id, intervalSeconds } of enabled) {

@@ -13,6 +13,11 @@ export type FailureEvidence =
   | { kind: "http"; status: number; body?: string; errorCode?: string; message?: string }
   /** The answer arrived but no longer looks as expected (keyword, JSON path, feed format). */
   | { kind: "shape"; detail: string; status?: number }
+  /**
+   * The check cannot run as set up (invalid settings, an unset environment variable, a
+   * component the status page does not list): our own setup to fix, not the provider's doing.
+   */
+  | { kind: "configuration"; detail: string }
   /** A certificate that is invalid or expired. */
   | { kind: "certificate"; detail: string }
   /** The provider's own status feed reports the problem. */

@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase } from "../db/client";
-import { cause, provider } from "../db/schema";
+import { generateKeyringSpec, parseKeyring } from "../db/credentials/keyring";
+import { storeCredential } from "../db/credentials/store";
+import { cause, checkResult, ingestToken, provider } from "../db/schema";
+import { seedGuidance } from "../db/seed";
+import { addConnections, addProvider } from "./support/builders";
 import { runProcess } from "./support/processes";
 
 const dir = mkdtempSync(join(tmpdir(), "statusctl-"));
@@ -38,5 +44,82 @@ describe("statusctl", () => {
     expect(db.select().from(cause).all()).toHaveLength(15);
     expect(db.select().from(provider).all()).toHaveLength(0);
     closeDatabase(db);
+  });
+});
+
+describe("statusctl probe once, ingest-token and credentials", () => {
+  it("runs every enabled check once and prints what each saw", async () => {
+    const server = createServer((req, res) => {
+      res.writeHead(req.url === "/health" ? 200 : 503, { "content-type": "application/json" });
+      res.end(req.url === "/health" ? '{"status":"ok"}' : '{"message":"Service temporarily unavailable"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const path = join(dir, "probe.sqlite");
+    const catalogue = join(dir, "probe-catalogue.json");
+    writeFileSync(
+      catalogue,
+      JSON.stringify({
+        version: 1,
+        categories: [{ slug: "payments", name: { en: "Payments" }, description: { en: "Payment gateways" } }],
+        providers: [
+          {
+            slug: "acme-pay",
+            name: "Acme Pay",
+            category: "payments",
+            checks: [
+              { slug: "acme-pay-api", name: "API", kind: "http", config: { url: `${base}/health` } },
+              { slug: "acme-pay-checkout", name: "Checkout", kind: "http", config: { url: `${base}/checkout` } },
+            ],
+          },
+        ],
+      }),
+    );
+    const env = { DATABASE_URL: `file:${path}`, CREDENTIAL_KEYS: generateKeyringSpec() };
+    try {
+      expect((await statusctl(["seed", "--guidance-only"], env)).code).toBe(0);
+      expect((await statusctl(["catalog", "import", catalogue], env)).code).toBe(0);
+      const { code, output } = await statusctl(["probe", "once"], env);
+      expect(code).toBe(0);
+      const lines = output.trim().split("\n");
+      expect(lines[0]).toMatch(/^check\s+target\s+outcome\s+latency\s+cause$/);
+      expect(lines.find((l) => l.startsWith("acme-pay-api "))).toMatch(/acme-pay\s+ok\s+\d+ ms$/);
+      expect(lines.find((l) => l.startsWith("acme-pay-checkout "))).toMatch(/acme-pay\s+down\s+\d+ ms\s+provider-downtime$/);
+      expect(lines.at(-1)).toBe("2 checks: 1 up, 1 down");
+      const db = openDatabase(path);
+      expect(db.select().from(checkResult).all()).toHaveLength(2);
+      closeDatabase(db);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("creates an ingest token, prints it once and keeps only its hash", async () => {
+    const path = join(dir, "tokens.sqlite");
+    const { code, output } = await statusctl(["ingest-token", "create", "integration-layer"], { DATABASE_URL: `file:${path}` });
+    expect(code).toBe(0);
+    const token = output.split("\n").find((l) => l.startsWith("sqi_"))!;
+    expect(token).toMatch(/^sqi_[A-Za-z0-9_-]{40,}$/);
+    const db = openDatabase(path);
+    const tokens = db.select().from(ingestToken).all();
+    closeDatabase(db);
+    expect(tokens).toHaveLength(1);
+    expect(JSON.stringify(tokens)).not.toContain(token);
+  });
+
+  it("reseals credentials with the new first key after a rotation", async () => {
+    const path = join(dir, "rotate.sqlite");
+    const oldSpec = generateKeyringSpec("k1");
+    expect((await statusctl(["migrate"], { DATABASE_URL: `file:${path}` })).code).toBe(0);
+    const db = openDatabase(path);
+    seedGuidance(db);
+    const { provider: p } = addProvider(db, "acme-pay");
+    const [c] = addConnections(db, p.id, 1);
+    storeCredential(db, parseKeyring(oldSpec), c!.connection.id, "secret-token");
+    closeDatabase(db);
+    const { code, output } = await statusctl(["credentials", "reseal"], { DATABASE_URL: `file:${path}`, CREDENTIAL_KEYS: `${generateKeyringSpec("k2")},${oldSpec}` });
+    expect(code).toBe(0);
+    expect(output.trim()).toBe('resealed 1 credentials with key "k2"');
+    expect(output).not.toContain("secret-token");
   });
 });

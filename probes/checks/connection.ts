@@ -1,5 +1,6 @@
 import { ConnectionCheckConfigSchema } from "../../db/schema/check-config";
 import type { CheckRunner, ProbeResult } from "../types";
+import { parseCheckConfig } from "./configuration";
 import { runHttpCheck } from "./http";
 
 function authHeaders(auth: "basic" | "bearer" | "header", headerName: string | undefined, secret: string): Record<string, string> {
@@ -13,16 +14,14 @@ function authHeaders(auth: "basic" | "bearer" | "header", headerName: string | u
  * an HTTP check with the credential added, so what it reports is classified the same way.
  */
 export const runConnectionCheck: CheckRunner = async (target, context): Promise<ProbeResult> => {
-  const parsed = ConnectionCheckConfigSchema.safeParse(target.config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const detail = `invalid check configuration: ${issue.path.join(".") || "config"}: ${issue.message}`;
-    return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "shape", detail }, message: detail };
-  }
+  const parsed = parseCheckConfig(ConnectionCheckConfigSchema, target.config);
+  if (!parsed.ok) return parsed.result;
   if (!target.credential) {
-    const detail = "no credential is stored for this connection";
-    return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "reported", message: detail }, message: detail };
+    // Not our configuration but the merchant's: they never connected, or disconnected. The
+    // classifier's "no credential … stored" rule turns this into app-disconnected.
+    const message = "no credential is stored for this connection";
+    return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "reported", message: `not connected: ${message}` }, message };
   }
-  const { auth, headerName, ...request } = parsed.data;
+  const { auth, headerName, ...request } = parsed.config;
   return runHttpCheck({ ...target, config: { ...request, headers: authHeaders(auth, headerName, target.credential.secret) } }, context);
 };

@@ -131,12 +131,13 @@ describe("dns check", () => {
 
   it("returns down naming the field for an invalid configuration", async () => {
     const badType = await runDnsCheck(dnsTarget({ hostname: "razorpay.test", recordType: "SRV" }), context());
+    expect(badType).toMatchObject({ outcome: "down", evidence: { kind: "configuration" } });
     expect(badType.message).toMatch(/^invalid check configuration: recordType: /);
     const badServer = await runDnsCheck(
       dnsTarget({ hostname: "razorpay.test", server: "ns1.razorpay.test" }),
       context()
     );
-    expect(badServer).toMatchObject({ outcome: "down", evidence: { kind: "shape" } });
+    expect(badServer).toMatchObject({ outcome: "down", evidence: { kind: "configuration" } });
     expect(badServer.message).toMatch(/^invalid check configuration: server: /);
   });
 });

@@ -1,9 +1,10 @@
 import { Resolver } from "node:dns/promises";
 import { DnsCheckConfigSchema } from "../../db/schema/check-config";
-import type { CheckRunner, FailureEvidence, ProbeResult } from "../types";
+import type { CheckRunner, ProbeResult } from "../types";
+import { invalidConfiguration, parseCheckConfig } from "./configuration";
+import { errorCode, networkResult, stoppedResult, withCode, type NetworkReason } from "./failures";
 
 type RecordType = ReturnType<typeof DnsCheckConfigSchema.parse>["recordType"];
-type NetworkReason = Extract<FailureEvidence, { kind: "network" }>["reason"];
 
 // TXT answers can be long (SPF, verification tokens); the evidence needs only a glimpse.
 const EVIDENCE_ANSWERS_LIMIT_CHARS = 300;
@@ -20,19 +21,17 @@ const QUERY_BY_TYPE: Record<RecordType, (resolver: Resolver, hostname: string) =
     (await resolver.resolveMx(hostname)).sort((a, b) => a.priority - b.priority).map((mx) => mx.exchange),
 };
 
-// Every other resolver error (NXDOMAIN, no records of the type, SERVFAIL…) is the name's problem.
-const NETWORK_REASON_BY_CODE: Record<string, NetworkReason> = {
+// Not the shared table: c-ares has codes of its own (ETIMEOUT, ENODATA, ESERVFAIL) and its
+// ENOTFOUND is NXDOMAIN, so every resolver error but these two is the name's problem ("dns").
+const NETWORK_REASON_BY_CODE: Readonly<Record<string, NetworkReason>> = {
   ETIMEOUT: "timeout",
   ECONNREFUSED: "refused",
 };
 
 export const runDnsCheck: CheckRunner = async (target, context) => {
-  const parsed = DnsCheckConfigSchema.safeParse(target.config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return invalidConfiguration(issue?.path.map(String).join(".") ?? "", issue?.message ?? "invalid");
-  }
-  const { hostname, recordType, expected, server, degradedLatencyMs } = parsed.data;
+  const parsed = parseCheckConfig(DnsCheckConfigSchema, target.config);
+  if (!parsed.ok) return parsed.result;
+  const { hostname, recordType, expected, server, degradedLatencyMs } = parsed.config;
   const question = `${recordType} ${hostname}`;
 
   const resolver = new Resolver();
@@ -57,11 +56,7 @@ export const runDnsCheck: CheckRunner = async (target, context) => {
     const code = errorCode(error);
     const reason = (code && NETWORK_REASON_BY_CODE[code]) || "dns";
     const detail = error instanceof Error ? error.message : String(error);
-    return networkResult(
-      reason,
-      detail,
-      code ? `${question} did not resolve (${code})` : `${question} did not resolve`
-    );
+    return networkResult(reason, detail, withCode(`${question} did not resolve`, code));
   } finally {
     context.signal.removeEventListener("abort", cancel);
   }
@@ -104,23 +99,8 @@ function sameName(a: string, b: string): boolean {
 }
 
 function stopped(signal: AbortSignal, question: string, timeoutMs: number): ProbeResult {
-  const stoppedByTimeout = signal.reason instanceof DOMException && signal.reason.name === "TimeoutError";
-  const detail = stoppedByTimeout
-    ? `no answer to ${question} within ${timeoutMs} ms`
-    : `stopped before ${question} resolved`;
-  return networkResult("timeout", detail, detail);
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  return typeof error.code === "string" ? error.code : undefined;
-}
-
-function networkResult(reason: NetworkReason, detail: string, message: string): ProbeResult {
-  return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "network", reason, detail }, message };
-}
-
-function invalidConfiguration(field: string, problem: string): ProbeResult {
-  const detail = `invalid check configuration: ${field || "(config)"}: ${problem}`;
-  return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "shape", detail }, message: detail };
+  return stoppedResult(signal, {
+    timedOut: `no answer to ${question} within ${timeoutMs} ms`,
+    stopped: `stopped before ${question} resolved`,
+  });
 }

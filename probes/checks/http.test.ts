@@ -322,8 +322,8 @@ describe("http check", () => {
     [{ url: "https://api.razorpay.com/", headers: { "x-api-key": "line\nbreak" } }, "headers.x-api-key"],
   ])("returns down naming the field for an invalid configuration %#", async (config, field) => {
     const result = await runHttpCheck(httpTarget(config), context());
-    expect(result).toMatchObject({ outcome: "down", evidence: { kind: "shape" } });
-    expect(result.evidence?.kind === "shape" && result.evidence.detail).toMatch(
+    expect(result).toMatchObject({ outcome: "down", evidence: { kind: "configuration" } });
+    expect(result.evidence?.kind === "configuration" && result.evidence.detail).toMatch(
       new RegExp(`^invalid check configuration: ${field.replace(".", "\\.")}: `)
     );
   });

@@ -1,51 +1,22 @@
 import { HttpCheckConfigSchema } from "../../db/schema/check-config";
 import type { CheckRunner, FailureEvidence, ProbeResult } from "../types";
+import { invalidConfiguration, parseCheckConfig } from "./configuration";
+import { fetchFailure, NETWORK_REASON_SUMMARY, networkResult, stoppedResult, withCode } from "./failures";
 import { evaluateJsonPath } from "./json-path";
+import { readBodyPrefix, type BodyPrefix } from "./read-body";
 import { targetUrl } from "./target-url";
 
 type HttpCheckConfig = ReturnType<typeof HttpCheckConfigSchema.parse>;
-type NetworkReason = Extract<FailureEvidence, { kind: "network" }>["reason"];
 
-// Enough for any status answer or error document; a provider streaming a huge page must
-// not hold the probe (or its memory) for as long as it likes.
+// Enough for any status answer or error document.
 const BODY_READ_LIMIT_BYTES = 64 * 1024;
 const EVIDENCE_BODY_LIMIT_CHARS = 2 * 1024;
 const EVIDENCE_VALUE_LIMIT_CHARS = 200;
 
-/** Node's and undici's error codes, as found on `fetch`'s `error.cause.code`. */
-const NETWORK_REASON_BY_CODE: Record<string, NetworkReason> = {
-  ETIMEDOUT: "timeout",
-  UND_ERR_CONNECT_TIMEOUT: "timeout",
-  UND_ERR_HEADERS_TIMEOUT: "timeout",
-  UND_ERR_BODY_TIMEOUT: "timeout",
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  ECONNRESET: "reset",
-  EPIPE: "reset",
-  // undici's "other side closed": the server dropped the connection mid-answer.
-  UND_ERR_SOCKET: "reset",
-  ECONNREFUSED: "refused",
-};
-// OpenSSL's verification codes and Node's TLS errors have no fixed list worth copying.
-const TLS_ERROR_CODE_PATTERN =
-  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)/;
-
-const REASON_SUMMARY: Record<NetworkReason, string> = {
-  timeout: "no answer in time",
-  dns: "the host name did not resolve",
-  reset: "the connection was reset",
-  refused: "the connection was refused",
-  tls: "the TLS handshake failed",
-  other: "the request failed",
-};
-
 export const runHttpCheck: CheckRunner = async (target, context) => {
-  const parsed = HttpCheckConfigSchema.safeParse(target.config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return invalidConfiguration(issue?.path.map(String).join(".") ?? "", issue?.message ?? "invalid");
-  }
-  const config = parsed.data;
+  const parsed = parseCheckConfig(HttpCheckConfigSchema, target.config);
+  if (!parsed.ok) return parsed.result;
+  const { config } = parsed;
   if (config.body !== undefined && (config.method === "GET" || config.method === "HEAD")) {
     return invalidConfiguration("body", `a ${config.method} request cannot carry a body`);
   }
@@ -63,7 +34,7 @@ export const runHttpCheck: CheckRunner = async (target, context) => {
       redirect: "follow",
       signal: context.signal,
     });
-    body = await readBodyPrefix(response);
+    body = await readBodyPrefix(response, BODY_READ_LIMIT_BYTES);
   } catch (error) {
     return networkFailure(error, context.signal, target.timeoutMs);
   }
@@ -121,27 +92,6 @@ function requestHeaders(configured: Record<string, string>): Headers | string {
   return headers;
 }
 
-interface BodyPrefix {
-  text: string;
-  /** The body went on past BODY_READ_LIMIT_BYTES and was not read further. */
-  truncated: boolean;
-}
-
-async function readBodyPrefix(response: Response): Promise<BodyPrefix> {
-  if (!response.body) return { text: "", truncated: false };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size <= BODY_READ_LIMIT_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) return { text: new TextDecoder().decode(Buffer.concat(chunks)), truncated: false };
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel();
-  return { text: new TextDecoder().decode(Buffer.concat(chunks).subarray(0, BODY_READ_LIMIT_BYTES)), truncated: true };
-}
-
 /** Why an accepted answer still does not look right; `summary` never quotes the body. */
 function shapeProblem(config: HttpCheckConfig, body: BodyPrefix): { detail: string; summary: string } | null {
   const within = body.truncated ? " in its first 64 KB" : "";
@@ -173,38 +123,8 @@ function shapeProblem(config: HttpCheckConfig, body: BodyPrefix): { detail: stri
 
 function networkFailure(error: unknown, signal: AbortSignal, timeoutMs: number): ProbeResult {
   if (signal.aborted) {
-    const stoppedByTimeout = signal.reason instanceof DOMException && signal.reason.name === "TimeoutError";
-    const detail = stoppedByTimeout ? `no answer within ${timeoutMs} ms` : "stopped before an answer arrived";
-    return networkResult("timeout", detail, detail);
+    return stoppedResult(signal, { timedOut: `no answer within ${timeoutMs} ms`, stopped: "stopped before an answer arrived" });
   }
-  // fetch rejects with a bare "fetch failed"; what happened is on its cause.
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = errorCode(cause);
-  const text = cause instanceof Error ? cause.message : String(cause);
-  const reason = networkReason(code, text);
-  const detail = code && !text.includes(code) ? `${code}: ${text}` : text;
-  return networkResult(reason, detail, code ? `${REASON_SUMMARY[reason]} (${code})` : REASON_SUMMARY[reason]);
-}
-
-function networkReason(code: string | undefined, text: string): NetworkReason {
-  if (code) {
-    const known = NETWORK_REASON_BY_CODE[code];
-    if (known) return known;
-    if (TLS_ERROR_CODE_PATTERN.test(code)) return "tls";
-  }
-  return /socket hang up|other side closed/i.test(text) ? "reset" : "other";
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  return typeof error.code === "string" ? error.code : undefined;
-}
-
-function networkResult(reason: NetworkReason, detail: string, message: string): ProbeResult {
-  return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "network", reason, detail }, message };
-}
-
-function invalidConfiguration(field: string, problem: string): ProbeResult {
-  const detail = `invalid check configuration: ${field || "(config)"}: ${problem}`;
-  return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "shape", detail }, message: detail };
+  const { reason, detail, code } = fetchFailure(error);
+  return networkResult(reason, detail, withCode(NETWORK_REASON_SUMMARY[reason], code));
 }

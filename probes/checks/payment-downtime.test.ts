@@ -236,7 +236,7 @@ describe("payment-downtime check", () => {
         outcome: "down",
         latencyMs: null,
         httpStatus: null,
-        evidence: { kind: "shape", detail },
+        evidence: { kind: "configuration", detail },
         message: detail,
       });
       expect(requests).toEqual([]);

@@ -9,8 +9,10 @@ import { PaymentDowntimeCheckConfigSchema } from "../../db/schema/check-config";
 import type { IncidentImpact, ProviderStatus } from "../../db/schema/enums";
 import { HOUR_MS, PAGE_TIME_ZONE } from "../../db/time";
 import type { CheckRunner, UpstreamIncident, UpstreamMaintenance, UpstreamReport } from "../types";
-import { feedUrl, firstIssue, invalidConfiguration, readFeed, upstreamResult } from "./statuspage";
+import { invalidConfiguration, parseCheckConfig } from "./configuration";
+import { feedUrl, readFeed } from "./feed";
 import { targetUrl } from "./target-url";
+import { upstreamResult } from "./upstream";
 
 /**
  * A scheduled downtime without an announced end is still worth announcing; our windows
@@ -149,14 +151,14 @@ function basicAuth(env: { username: string; password: string } | undefined): Bas
 }
 
 export const runPaymentDowntimeCheck: CheckRunner = async (target, context) => {
-  const parsedConfig = PaymentDowntimeCheckConfigSchema.safeParse(target.config);
-  if (!parsedConfig.success) return invalidConfiguration(firstIssue(parsedConfig.error));
-  const config = parsedConfig.data;
+  const parsedConfig = parseCheckConfig(PaymentDowntimeCheckConfigSchema, target.config);
+  if (!parsedConfig.ok) return parsedConfig.result;
+  const { config } = parsedConfig;
   // The demo's simulated gateway needs no key, and real keys must never be sent to it.
   const demo = Boolean(context.demoBaseUrl && config.demoPath);
   const auth = basicAuth(demo ? undefined : config.basicAuthEnv);
   // Calling without the credentials would blame the gateway (or the key) for our setup.
-  if ("unset" in auth) return invalidConfiguration(`basicAuthEnv: environment variable not set: ${auth.unset.join(", ")}`);
+  if ("unset" in auth) return invalidConfiguration("basicAuthEnv", `environment variable not set: ${auth.unset.join(", ")}`);
   const url = feedUrl(targetUrl(config, context.demoBaseUrl), "v1/payments/downtimes");
   const answer = await readFeed(
     { url, format: "payment downtime", headers: auth.header ? { authorization: auth.header } : {}, secrets: auth.secrets },

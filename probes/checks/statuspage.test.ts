@@ -285,11 +285,10 @@ describe("statuspage check", () => {
 
   it("says so when a configured component is not on the page, instead of reading it as operational", async () => {
     const result = await runStatuspageCheck(target({ components: ["Payment Gateway"] }), context());
-    expect(result.outcome).toBe("down");
+    expect(result).toMatchObject({ outcome: "down", httpStatus: 200 });
     expect(result.upstream).toBeUndefined();
     expect(result.evidence).toEqual({
-      kind: "shape",
-      status: 200,
+      kind: "configuration",
       detail: `${baseUrl}/api/v2/summary.json lists no component named "Payment Gateway" (it lists "Payments API", "Dashboard")`,
     });
   });
@@ -370,7 +369,7 @@ describe("statuspage check", () => {
 
   it("reports a configuration it cannot use instead of calling anything", async () => {
     const result = await runStatuspageCheck(target({ url: "not a url" }), context());
-    expect(result).toMatchObject({ outcome: "down", evidence: { kind: "shape", detail: "invalid check configuration: url: Invalid URL" } });
+    expect(result).toMatchObject({ outcome: "down", evidence: { kind: "configuration", detail: "invalid check configuration: url: Invalid URL" } });
     expect(requests).toEqual([]);
   });
 

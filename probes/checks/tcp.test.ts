@@ -67,7 +67,7 @@ describe("tcp check", () => {
 
   it("returns down naming the field for an invalid configuration", async () => {
     const result = await runTcpCheck(tcpTarget({ host: "127.0.0.1", port: 70_000 }), context());
-    expect(result).toMatchObject({ outcome: "down", evidence: { kind: "shape" } });
+    expect(result).toMatchObject({ outcome: "down", evidence: { kind: "configuration" } });
     expect(result.message).toMatch(/^invalid check configuration: port: /);
   });
 });

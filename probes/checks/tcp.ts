@@ -1,33 +1,15 @@
 import { connect } from "node:net";
 import { TcpCheckConfigSchema } from "../../db/schema/check-config";
-import type { CheckRunner, FailureEvidence, ProbeResult } from "../types";
+import type { CheckRunner } from "../types";
+import { parseCheckConfig } from "./configuration";
+import { errorCode, NETWORK_REASON_SUMMARY, networkReason, networkResult, stoppedResult, withCode } from "./failures";
 
-// A bare connection has no TLS to fail.
-type NetworkReason = Exclude<Extract<FailureEvidence, { kind: "network" }>["reason"], "tls">;
-
-const NETWORK_REASON_BY_CODE: Record<string, NetworkReason> = {
-  ETIMEDOUT: "timeout",
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  ECONNRESET: "reset",
-  ECONNREFUSED: "refused",
-};
-
-const REASON_SUMMARY: Record<NetworkReason, string> = {
-  timeout: "no connection in time",
-  dns: "the host name did not resolve",
-  reset: "the connection was reset",
-  refused: "the connection was refused",
-  other: "the connection failed",
-};
+const REASON_SUMMARY = { ...NETWORK_REASON_SUMMARY, timeout: "no connection in time", other: "the connection failed" };
 
 export const runTcpCheck: CheckRunner = async (target, context) => {
-  const parsed = TcpCheckConfigSchema.safeParse(target.config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return invalidConfiguration(issue?.path.map(String).join(".") ?? "", issue?.message ?? "invalid");
-  }
-  const { host, port, degradedLatencyMs } = parsed.data;
+  const parsed = parseCheckConfig(TcpCheckConfigSchema, target.config);
+  if (!parsed.ok) return parsed.result;
+  const { host, port, degradedLatencyMs } = parsed.config;
   const address = `${host}:${port}`;
 
   const startedAt = performance.now();
@@ -35,17 +17,15 @@ export const runTcpCheck: CheckRunner = async (target, context) => {
   const latencyMs = Math.round(performance.now() - startedAt);
 
   if (failure === "aborted") {
-    const stoppedByTimeout =
-      context.signal.reason instanceof DOMException && context.signal.reason.name === "TimeoutError";
-    const detail = stoppedByTimeout
-      ? `no connection to ${address} within ${target.timeoutMs} ms`
-      : `stopped before ${address} answered`;
-    return networkResult("timeout", detail, detail);
+    return stoppedResult(context.signal, {
+      timedOut: `no connection to ${address} within ${target.timeoutMs} ms`,
+      stopped: `stopped before ${address} answered`,
+    });
   }
   if (failure) {
-    const reason = (failure.code && NETWORK_REASON_BY_CODE[failure.code]) || "other";
-    const summary = `${REASON_SUMMARY[reason]}: ${address}`;
-    return networkResult(reason, failure.message, failure.code ? `${summary} (${failure.code})` : summary);
+    const code = errorCode(failure);
+    const reason = networkReason(code, failure.message);
+    return networkResult(reason, failure.message, withCode(`${REASON_SUMMARY[reason]}: ${address}`, code));
   }
   if (degradedLatencyMs !== undefined && latencyMs > degradedLatencyMs) {
     return {
@@ -84,13 +64,4 @@ function attemptConnection(
     socket.once("connect", () => finish(null));
     socket.once("error", finish);
   });
-}
-
-function networkResult(reason: NetworkReason, detail: string, message: string): ProbeResult {
-  return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "network", reason, detail }, message };
-}
-
-function invalidConfiguration(field: string, problem: string): ProbeResult {
-  const detail = `invalid check configuration: ${field || "(config)"}: ${problem}`;
-  return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "shape", detail }, message: detail };
 }

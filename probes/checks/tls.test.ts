@@ -153,13 +153,14 @@ describe("tls check", () => {
 
   it("returns down naming the field for an invalid configuration", async () => {
     const badPort = await runTlsCheck(tlsTarget({ host: "localhost", port: 0 }), context());
-    expect(badPort).toMatchObject({ outcome: "down", evidence: { kind: "shape" } });
+    expect(badPort).toMatchObject({ outcome: "down", evidence: { kind: "configuration" } });
     expect(badPort.message).toMatch(/^invalid check configuration: port: /);
 
     const badCa = await runTlsCheck(
       tlsTarget({ host: "localhost", port: yearServer.port, caPem: "not a certificate" }),
       context()
     );
+    expect(badCa).toMatchObject({ outcome: "down", evidence: { kind: "configuration" } });
     expect(badCa.message).toMatch(/^invalid check configuration: caPem: /);
   });
 });

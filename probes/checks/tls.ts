@@ -2,30 +2,13 @@ import { X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
 import { checkServerIdentity, connect, rootCertificates, type PeerCertificate } from "node:tls";
 import { TlsCheckConfigSchema } from "../../db/schema/check-config";
-import type { CheckRunner, FailureEvidence, ProbeResult } from "../types";
-
-type NetworkReason = Extract<FailureEvidence, { kind: "network" }>["reason"];
+import type { CheckRunner, ProbeResult } from "../types";
+import { invalidConfiguration, parseCheckConfig } from "./configuration";
+import { errorCode, NETWORK_REASON_SUMMARY, networkReason, networkResult, stoppedResult, withCode } from "./failures";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const NETWORK_REASON_BY_CODE: Record<string, NetworkReason> = {
-  ETIMEDOUT: "timeout",
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  ECONNRESET: "reset",
-  ECONNREFUSED: "refused",
-  // OpenSSL's protocol failures: the port answers, but not with TLS we can speak.
-  EPROTO: "tls",
-};
-
-const REASON_SUMMARY: Record<NetworkReason, string> = {
-  timeout: "no TLS handshake in time",
-  dns: "the host name did not resolve",
-  reset: "the connection was reset",
-  refused: "the connection was refused",
-  tls: "the TLS handshake failed",
-  other: "the connection failed",
-};
+const REASON_SUMMARY = { ...NETWORK_REASON_SUMMARY, timeout: "no TLS handshake in time", other: "the connection failed" };
 
 type Handshake =
   | { kind: "done"; certificate: PeerCertificate; chainError: string | null; identityError: Error | null }
@@ -33,13 +16,10 @@ type Handshake =
   | { kind: "aborted" };
 
 export const runTlsCheck: CheckRunner = async (target, context) => {
-  const parsed = TlsCheckConfigSchema.safeParse(target.config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return invalidConfiguration(issue?.path.map(String).join(".") ?? "", issue?.message ?? "invalid");
-  }
-  const { host, port, warnDays, caPem } = parsed.data;
-  const servername = parsed.data.servername ?? host;
+  const parsed = parseCheckConfig(TlsCheckConfigSchema, target.config);
+  if (!parsed.ok) return parsed.result;
+  const { host, port, warnDays, caPem } = parsed.config;
+  const servername = parsed.config.servername ?? host;
   // Node ignores CA text it cannot parse; that would turn a typo into "untrusted" forever.
   if (caPem !== undefined && !parsesAsCertificate(caPem)) {
     return invalidConfiguration("caPem", "not a PEM certificate");
@@ -50,18 +30,16 @@ export const runTlsCheck: CheckRunner = async (target, context) => {
   const latencyMs = Math.round(performance.now() - startedAt);
 
   if (handshake.kind === "aborted") {
-    const stoppedByTimeout =
-      context.signal.reason instanceof DOMException && context.signal.reason.name === "TimeoutError";
-    const detail = stoppedByTimeout
-      ? `no TLS handshake with ${host}:${port} within ${target.timeoutMs} ms`
-      : `stopped before the TLS handshake with ${host}:${port}`;
-    return networkResult("timeout", detail, detail);
+    return stoppedResult(context.signal, {
+      timedOut: `no TLS handshake with ${host}:${port} within ${target.timeoutMs} ms`,
+      stopped: `stopped before the TLS handshake with ${host}:${port}`,
+    });
   }
   if (handshake.kind === "failed") {
-    const code = errorCode(handshake.error);
-    const reason = networkReason(code);
-    const summary = `${REASON_SUMMARY[reason]}: ${host}:${port}`;
-    return networkResult(reason, handshake.error.message, code ? `${summary} (${code})` : summary);
+    const { error } = handshake;
+    const code = errorCode(error);
+    const reason = networkReason(code, error.message);
+    return networkResult(reason, error.message, withCode(`${REASON_SUMMARY[reason]}: ${host}:${port}`, code));
   }
 
   const { certificate, chainError, identityError } = handshake;
@@ -158,24 +136,6 @@ function handshakeWith(
   });
 }
 
-function networkReason(code: string | undefined): NetworkReason {
-  if (code === undefined) return "other";
-  return NETWORK_REASON_BY_CODE[code] ?? (/^ERR_(SSL|TLS)_/.test(code) ? "tls" : "other");
-}
-
-function errorCode(error: Error): string | undefined {
-  return "code" in error && typeof error.code === "string" ? error.code : undefined;
-}
-
 function certificateProblem(latencyMs: number, detail: string, message = detail): ProbeResult {
   return { outcome: "down", latencyMs, httpStatus: null, evidence: { kind: "certificate", detail }, message };
-}
-
-function networkResult(reason: NetworkReason, detail: string, message: string): ProbeResult {
-  return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "network", reason, detail }, message };
-}
-
-function invalidConfiguration(field: string, problem: string): ProbeResult {
-  const detail = `invalid check configuration: ${field || "(config)"}: ${problem}`;
-  return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "shape", detail }, message: detail };
 }

@@ -232,7 +232,7 @@ describe("any provider", () => {
     ["msg91", "KYC not completed (403)", http(403, { message: "Complete your KYC to use this API" }), "account-verification"],
     ["flipkart-seller-hub", "order sync delayed", reported({ message: "Order sync delayed due to high volume" }), "data-sync-delay"],
     ["google-analytics-4", "processing delay (503)", http(503, { message: "Reporting data is subject to a processing delay" }), "data-sync-delay"],
-    ["blue-dart", "no credential saved", reported({ message: "no credential is stored for this connection" }), "app-disconnected"],
+    ["blue-dart", "no credential saved", reported({ message: "not connected: no credential is stored for this connection" }), "app-disconnected"],
     ["instamojo", "plan expired beats token expiry (401)", http(401, { message: "Your subscription expired on 1 Oct 2026" }), "provider-plan-expiry"],
     ["shadowfax", "deprecated API version (400)", http(400, { message: "API version v1 is deprecated. Please migrate to v3." }), "provider-api-change"],
     ["ecom-express", "invoice overdue (403)", http(403, { message: "Your invoice is overdue; services are paused" }), "provider-billing-issue"],
@@ -263,6 +263,26 @@ describe("precedence: a provider rule beats the generic status mapping", () => {
   });
 });
 
+describe("a check that cannot run as set up", () => {
+  // Our own setup, whatever its words: provider rules read what providers answer, not this.
+  expectCauses([
+    ["razorpay", "invalid configuration", { kind: "configuration", detail: "invalid check configuration: url: Invalid URL" }, "incorrect-configuration"],
+    [
+      "razorpay",
+      "an unset environment variable",
+      { kind: "configuration", detail: "invalid check configuration: basicAuthEnv: environment variable not set: RAZORPAY_KEY_SECRET" },
+      "incorrect-configuration",
+    ],
+    [
+      "cashfree",
+      "a component the status page does not list",
+      { kind: "configuration", detail: 'https://www.cashfreestatus.com/api/v2/summary.json lists no component named "Payouts" (it lists "Payments API")' },
+      "incorrect-configuration",
+    ],
+    ["meta-ads", "words a provider rule would match", { kind: "configuration", detail: "invalid check configuration: headers.authorization: token expired" }, "incorrect-configuration"],
+  ]);
+});
+
 describe("the detail keeps the raw facts", () => {
   it.each<[string, string, FailureEvidence, string]>([
     ["razorpay", "status, code and message", http(401, razorpayError("The api key provided is invalid")), "HTTP 401 BAD_REQUEST_ERROR: The api key provided is invalid"],
@@ -290,6 +310,7 @@ describe("the detail keeps the raw facts", () => {
     ["shiprocket", "shape", { kind: "shape", status: 200, detail: "$.data.status is missing" }, "unexpected answer (HTTP 200): $.data.status is missing"],
     ["shiprocket", "shape without a status", { kind: "shape", detail: "the response is not valid JSON" }, "unexpected answer: the response is not valid JSON"],
     ["cashfree", "upstream", { kind: "upstream", detail: "Cashfree reports: UPI collect degraded" }, "provider status feed: Cashfree reports: UPI collect degraded"],
+    ["razorpay", "configuration", { kind: "configuration", detail: "invalid check configuration: url: Invalid URL" }, "invalid check configuration: url: Invalid URL"],
   ])("%s: %s", (provider, _description, evidence, detail) => {
     expect(classifyFailure(provider, evidence).detail).toBe(detail);
   });

@@ -28,6 +28,8 @@ describe("the generic classifier", () => {
     ["HTTP 410", { kind: "http", status: 410 }, "provider-api-change"],
     ["shape", { kind: "shape", detail: "$.status is missing" }, "provider-api-change"],
     ["shape with a status", { kind: "shape", status: 200, detail: 'the response does not contain "operational"' }, "provider-api-change"],
+    ["configuration", { kind: "configuration", detail: "invalid check configuration: server: must be an IP address" }, "incorrect-configuration"],
+    ["configuration, a missing component", { kind: "configuration", detail: 'lists no component named "Payments"' }, "incorrect-configuration"],
     ["HTTP 400", { kind: "http", status: 400 }, "incorrect-configuration"],
     ["HTTP 422", { kind: "http", status: 422 }, "incorrect-configuration"],
     ["upstream", { kind: "upstream", detail: "Razorpay reports: UPI payments degraded" }, "provider-downtime"],

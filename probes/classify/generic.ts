@@ -42,6 +42,9 @@ export function genericCause(evidence: FailureEvidence): CauseSlug {
     case "shape":
       // The provider answered, but no longer in the form the check was written for.
       return "provider-api-change";
+    case "configuration":
+      // The check could not run as set up; the provider was not asked, or not at fault.
+      return "incorrect-configuration";
     case "upstream":
       return "provider-downtime";
     case "http":

@@ -51,6 +51,9 @@ function describeOther(evidence: Exclude<FailureEvidence, { kind: "http" | "repo
       return evidence.status === undefined ? `unexpected answer: ${evidence.detail}` : `unexpected answer (HTTP ${evidence.status}): ${evidence.detail}`;
     case "upstream":
       return `provider status feed: ${evidence.detail}`;
+    case "configuration":
+      // The detail already names the setting at fault ("invalid check configuration: url: …").
+      return evidence.detail;
   }
 }
 
