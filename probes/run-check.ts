@@ -13,10 +13,8 @@ import { check, connection, merchant, provider } from "../db/schema";
 import type { CauseSlug, CheckKind, CheckOutcome } from "../db/schema/enums";
 import { mirrorUpstream } from "../db/upstream/mirror";
 import { classifyFailure } from "./classify";
+import type { DetectionThrottle } from "./detection-throttle";
 import type { CheckRunner, CheckTarget, ProbeResult } from "./types";
-
-/** Detection is re-evaluated at most this often per provider, except when a check changes state. */
-const DETECTION_MIN_INTERVAL_MS = 5_000;
 
 export interface ProbeDeps {
   db: Db;
@@ -25,6 +23,8 @@ export interface ProbeDeps {
   now: () => number;
   demoBaseUrl?: string;
   detection?: DetectionSettings;
+  /** Spaces out detection in a long-running scheduler; without it every result is evaluated at once. */
+  detectionThrottle?: DetectionThrottle;
   log: (line: string) => void;
 }
 
@@ -42,15 +42,17 @@ export interface CheckRun {
   stateChanged: boolean;
 }
 
-const lastDetectionAt = new WeakMap<Db, Map<number, number>>();
-
-function shouldEvaluateDetection(deps: ProbeDeps, providerId: number, force: boolean): boolean {
-  let byProvider = lastDetectionAt.get(deps.db);
-  if (!byProvider) lastDetectionAt.set(deps.db, (byProvider = new Map()));
-  const now = deps.now();
-  if (!force && now - (byProvider.get(providerId) ?? 0) < DETECTION_MIN_INTERVAL_MS) return false;
-  byProvider.set(providerId, now);
-  return true;
+/** Re-evaluates provider-wide detection for one provider and says so when it changed something. */
+export function evaluateDetection(deps: ProbeDeps, providerId: number): void {
+  try {
+    const detection = evaluateProviderDetection(deps.db, providerId, deps.now(), deps.detection ?? DEFAULT_DETECTION);
+    if (detection.action !== "none") {
+      const slug = deps.db.select({ slug: provider.slug }).from(provider).where(eq(provider.id, providerId)).get()?.slug;
+      deps.log(`detection: ${slug} ${detection.action} (${Math.round(detection.failingShare * 100)}% of ${detection.monitored} connections failing)`);
+    }
+  } catch (error) {
+    deps.log(`detection for provider ${providerId} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function loadTarget(deps: ProbeDeps, checkId: number) {
@@ -133,12 +135,9 @@ export async function runCheck(deps: ProbeDeps, checkId: number, signal: AbortSi
     mirrorUpstream(deps.db, { providerId: row.providerId, checkSlug: row.slug, report: result.upstream, nowMs: deps.now() });
   }
   // Connection results move the failing share; a provider-level check matters when its state changes.
-  const mayAffectDetection = isConnection || recorded.stateChanged;
-  if (mayAffectDetection && shouldEvaluateDetection(deps, row.providerId, recorded.stateChanged)) {
-    const detection = evaluateProviderDetection(deps.db, row.providerId, deps.now(), deps.detection ?? DEFAULT_DETECTION);
-    if (detection.action !== "none") {
-      deps.log(`detection: ${row.providerSlug} ${detection.action} (${Math.round(detection.failingShare * 100)}% of ${detection.monitored} connections failing)`);
-    }
+  if (isConnection || recorded.stateChanged) {
+    if (deps.detectionThrottle) deps.detectionThrottle.request(row.providerId, recorded.stateChanged);
+    else evaluateDetection(deps, row.providerId);
   }
   return {
     checkId: row.id,

@@ -7,7 +7,8 @@ import { eq, sql } from "drizzle-orm";
 import { check } from "../db/schema";
 import { pruneExpiredResults } from "../db/rollups/retention";
 import { HOUR_MS } from "../db/time";
-import { runCheck, type CheckRun, type ProbeDeps } from "./run-check";
+import { DetectionThrottle } from "./detection-throttle";
+import { evaluateDetection, runCheck, type CheckRun, type ProbeDeps } from "./run-check";
 
 export interface SchedulerOptions {
   /** Checks running at once, across all checks. */
@@ -21,6 +22,8 @@ export interface SchedulerOptions {
   /** Multiplies every check's interval; below 1 only in the demo, to make a quiet hour happen in minutes. */
   intervalScale: number;
   pruneIntervalMs: number;
+  /** Provider-wide detection runs at most this often per provider (sooner when a check changes state). */
+  detectionIntervalMs: number;
   onRun?: (run: CheckRun) => void;
 }
 
@@ -31,6 +34,7 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   shutdownGraceMs: 5_000,
   intervalScale: 1,
   pruneIntervalMs: HOUR_MS,
+  detectionIntervalMs: 5_000,
 };
 
 interface Slot {
@@ -72,11 +76,13 @@ export class Scheduler {
   private stopping = false;
   readonly stats: SchedulerStats = { runs: 0, failures: 0, late: 0, skippedOverlaps: 0, inFlight: 0, queued: 0 };
 
-  constructor(
-    private readonly deps: ProbeDeps,
-    options: Partial<SchedulerOptions> = {},
-  ) {
+  private readonly deps: ProbeDeps;
+  private readonly detectionThrottle: DetectionThrottle;
+
+  constructor(deps: ProbeDeps, options: Partial<SchedulerOptions> = {}) {
     this.options = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+    this.detectionThrottle = new DetectionThrottle(this.options.detectionIntervalMs, deps.now, (providerId) => evaluateDetection(this.deps, providerId));
+    this.deps = { ...deps, detectionThrottle: this.detectionThrottle };
   }
 
   start(): void {
@@ -99,6 +105,7 @@ export class Scheduler {
     await Promise.race([settled, grace]);
     this.abort.abort(new Error("scheduler stopped"));
     await Promise.allSettled([...this.inFlight]);
+    this.detectionThrottle.stop();
   }
 
   private refresh(): void {

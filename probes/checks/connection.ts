@@ -2,6 +2,7 @@ import { ConnectionCheckConfigSchema } from "../../db/schema/check-config";
 import type { CheckRunner, ProbeResult } from "../types";
 import { parseCheckConfig } from "./configuration";
 import { runHttpCheck } from "./http";
+import { redactResult } from "./redact";
 
 function authHeaders(auth: "basic" | "bearer" | "header", headerName: string | undefined, secret: string): Record<string, string> {
   if (auth === "basic") return { authorization: `Basic ${Buffer.from(secret).toString("base64")}` };
@@ -23,5 +24,8 @@ export const runConnectionCheck: CheckRunner = async (target, context): Promise<
     return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "reported", message: `not connected: ${message}` }, message };
   }
   const { auth, headerName, ...request } = parsed.config;
-  return runHttpCheck({ ...target, config: { ...request, headers: authHeaders(auth, headerName, target.credential.secret) } }, context);
+  const headers = authHeaders(auth, headerName, target.credential.secret);
+  const result = await runHttpCheck({ ...target, config: { ...request, headers } }, context);
+  // Whatever the provider echoes back, neither the secret nor the header built from it is kept.
+  return redactResult(result, [target.credential.secret, ...Object.values(headers)]);
 };

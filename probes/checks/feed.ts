@@ -6,13 +6,13 @@ import type { z } from "zod";
 import type { FailureEvidence, ProbeResult, RunContext } from "../types";
 import { fetchFailure, type NetworkFailure } from "./failures";
 import { readBodyPrefix, type BodyPrefix } from "./read-body";
+import { redact } from "./redact";
 
 /** HTTP error bodies are kept for the classifier's provider rules, not whole. */
 const ERROR_BODY_MAX_CHARS = 1_000;
 // Large status pages list hundreds of components (a few hundred KB); a server streaming
 // without end must not fill the probe's memory before the timeout stops it.
 const FEED_READ_LIMIT_BYTES = 4 * 1024 * 1024;
-const REDACTED = "[redacted]";
 
 /** The feed's address without query or credentials: what messages may show. */
 export function displayUrl(url: URL): string {
@@ -35,9 +35,6 @@ function documentIssue(error: z.ZodError): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => (secret ? out.replaceAll(secret, REDACTED) : out), text);
-}
 
 export interface FeedRequest {
   url: URL;
