@@ -27,7 +27,7 @@ interface LocalParts {
   second: number;
 }
 
-function localParts(atMs: number): LocalParts {
+function partsFromIntl(atMs: number): LocalParts {
   const parts: Record<string, number> = {};
   for (const p of partsFormatter.formatToParts(atMs)) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
@@ -42,11 +42,36 @@ function localParts(atMs: number): LocalParts {
   };
 }
 
+// Offsets only change on a quarter hour, so each quarter hour asks Intl once: recording
+// computes a day and an hour for every result, and Intl is slow.
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+const OFFSET_CACHE_LIMIT = 50_000;
+const offsetByQuarterHour = new Map<number, number>();
+
 /** Milliseconds the page's zone is ahead of UTC at this instant. */
 export function zoneOffsetMs(atMs: number): number {
-  const p = localParts(atMs);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(atMs / 1000) * 1000;
+  const quarter = Math.floor(atMs / QUARTER_HOUR_MS);
+  let offset = offsetByQuarterHour.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR_MS;
+    const p = partsFromIntl(start);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+    if (offsetByQuarterHour.size >= OFFSET_CACHE_LIMIT) offsetByQuarterHour.clear();
+    offsetByQuarterHour.set(quarter, offset);
+  }
+  return offset;
+}
+
+function localParts(atMs: number): LocalParts {
+  const local = new Date(atMs + zoneOffsetMs(atMs));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

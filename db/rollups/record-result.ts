@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { nextCheckState } from "../health/check-state";
 import { countsOfResult } from "../health/uptime";
@@ -31,80 +31,128 @@ export class UnknownCheckError extends Error {
   }
 }
 
-function maintenanceInProgress(db: Executor, providerId: number, at: Date): boolean {
-  const row = db
-    .select({ id: maintenance.id })
-    .from(maintenance)
-    .innerJoin(maintenanceProvider, eq(maintenanceProvider.maintenanceId, maintenance.id))
-    .where(
-      and(
-        eq(maintenanceProvider.providerId, providerId),
-        isNull(maintenance.cancelledAt),
-        lte(maintenance.scheduledFor, at),
-        gt(maintenance.scheduledUntil, at),
-      ),
-    )
-    .limit(1)
-    .get();
-  return row !== undefined;
+// Recording is the hottest path of the system, so every statement is prepared once per
+// database (the drizzle query builder costs more than SQLite running the statement) and
+// batches share one transaction.
+
+function prepareRecorder(db: Executor) {
+  const at = sql.placeholder("atMs");
+  return {
+    target: db
+      .select({
+        id: check.id,
+        providerId: check.providerId,
+        connectionId: check.connectionId,
+        state: check.state,
+        pendingOutcome: check.pendingOutcome,
+        pendingCount: check.pendingCount,
+        failureThreshold: check.failureThreshold,
+        successThreshold: check.successThreshold,
+      })
+      .from(check)
+      .where(eq(check.id, sql.placeholder("checkId")))
+      .prepare(),
+    maintenance: db
+      .select({ id: maintenance.id })
+      .from(maintenance)
+      .innerJoin(maintenanceProvider, eq(maintenanceProvider.maintenanceId, maintenance.id))
+      .where(
+        and(
+          eq(maintenanceProvider.providerId, sql.placeholder("providerId")),
+          isNull(maintenance.cancelledAt),
+          lte(maintenance.scheduledFor, at),
+          gt(maintenance.scheduledUntil, at),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+    cause: db.select({ id: cause.id }).from(cause).where(eq(cause.slug, sql.placeholder("slug"))).prepare(),
+    result: db
+      .insert(checkResult)
+      .values({
+        checkId: sql.placeholder("checkId"),
+        checkedAt: sql.placeholder("checkedAt"),
+        outcome: sql.placeholder("outcome"),
+        latencyMs: sql.placeholder("latencyMs"),
+        httpStatus: sql.placeholder("httpStatus"),
+        causeId: sql.placeholder("causeId"),
+        message: sql.placeholder("message"),
+        duringMaintenance: sql.placeholder("duringMaintenance"),
+      })
+      .returning({ id: checkResult.id })
+      .prepare(),
+    state: db
+      .update(check)
+      .set({
+        state: sql`${sql.placeholder("state")}`,
+        pendingOutcome: sql`${sql.placeholder("pendingOutcome")}`,
+        pendingCount: sql`${sql.placeholder("pendingCount")}`,
+        lastResultAt: sql`${at}`,
+        stateChangedAt: sql`case when ${sql.placeholder("changed")} = 1 then ${at} else ${check.stateChangedAt} end`,
+      })
+      .where(eq(check.id, sql.placeholder("checkId")))
+      .prepare(),
+  };
+}
+
+type Recorder = ReturnType<typeof prepareRecorder>;
+const recorders = new WeakMap<Executor, Recorder>();
+
+function recorderFor(db: Executor): Recorder {
+  let recorder = recorders.get(db);
+  if (!recorder) recorders.set(db, (recorder = prepareRecorder(db)));
+  return recorder;
+}
+
+function recordOne(db: Executor, recorder: Recorder, input: CheckResultInput): RecordedResult {
+  const target = recorder.target.get({ checkId: input.checkId });
+  if (!target) throw new UnknownCheckError(input.checkId);
+  const atMs = input.checkedAt.getTime();
+  const duringMaintenance = recorder.maintenance.get({ providerId: target.providerId, atMs }) !== undefined;
+  const causeId = input.outcome !== "ok" && input.cause ? (recorder.cause.get({ slug: input.cause })?.id ?? null) : null;
+  const inserted = recorder.result.get({
+    checkId: target.id,
+    checkedAt: input.checkedAt,
+    outcome: input.outcome,
+    latencyMs: input.latencyMs ?? null,
+    httpStatus: input.httpStatus ?? null,
+    causeId,
+    message: input.message ?? null,
+    duringMaintenance,
+  })!;
+
+  const counts = countsOfResult(input.outcome, input.latencyMs, duringMaintenance);
+  const day = dayKey(atMs);
+  addCheckHourly(db, [{ checkId: target.id, hourStartAt: hourStartMs(atMs), counts }]);
+  addCheckDaily(db, [{ checkId: target.id, day, counts }]);
+  if (target.connectionId === null) {
+    addProviderDaily(db, [{ providerId: target.providerId, day, counts }]);
+  } else {
+    const causeCounts = input.outcome === "down" && input.cause && !duringMaintenance ? { [input.cause]: 1 } : {};
+    addConnectionDaily(db, [{ connectionId: target.connectionId, day, counts, causeCounts }]);
+  }
+
+  const next = nextCheckState(target, input.outcome, target);
+  recorder.state.run({
+    checkId: target.id,
+    state: next.state,
+    pendingOutcome: next.pendingOutcome,
+    pendingCount: next.pendingCount,
+    changed: next.changed ? 1 : 0,
+    atMs,
+  });
+  return { resultId: inserted.id, state: next.state, previousState: target.state, stateChanged: next.changed, duringMaintenance };
 }
 
 /** Writes one result, its rollups and the check's state change in one transaction. */
 export function recordCheckResult(db: Executor, input: CheckResultInput): RecordedResult {
-  return db.transaction((tx) => {
-    const target = tx.select().from(check).where(eq(check.id, input.checkId)).get();
-    if (!target) throw new UnknownCheckError(input.checkId);
-    const atMs = input.checkedAt.getTime();
-    const duringMaintenance = maintenanceInProgress(tx, target.providerId, input.checkedAt);
-    const causeRow =
-      input.outcome !== "ok" && input.cause
-        ? tx.select({ id: cause.id }).from(cause).where(eq(cause.slug, input.cause)).get()
-        : undefined;
+  const recorder = recorderFor(db);
+  // Statements prepared on `db` run inside its transaction: one connection, one transaction.
+  return db.transaction(() => recordOne(db, recorder, input));
+}
 
-    const inserted = tx
-      .insert(checkResult)
-      .values({
-        checkId: target.id,
-        checkedAt: input.checkedAt,
-        outcome: input.outcome,
-        latencyMs: input.latencyMs ?? null,
-        httpStatus: input.httpStatus ?? null,
-        causeId: causeRow?.id ?? null,
-        message: input.message ?? null,
-        duringMaintenance,
-      })
-      .returning({ id: checkResult.id })
-      .get();
-
-    const counts = countsOfResult(input.outcome, input.latencyMs, duringMaintenance);
-    const day = dayKey(atMs);
-    addCheckHourly(tx, [{ checkId: target.id, hourStartAt: hourStartMs(atMs), counts }]);
-    addCheckDaily(tx, [{ checkId: target.id, day, counts }]);
-    if (target.connectionId === null) {
-      addProviderDaily(tx, [{ providerId: target.providerId, day, counts }]);
-    } else {
-      const causeCounts = input.outcome === "down" && input.cause && !duringMaintenance ? { [input.cause]: 1 } : {};
-      addConnectionDaily(tx, [{ connectionId: target.connectionId, day, counts, causeCounts }]);
-    }
-
-    const next = nextCheckState(target, input.outcome, target);
-    tx.update(check)
-      .set({
-        state: next.state,
-        pendingOutcome: next.pendingOutcome,
-        pendingCount: next.pendingCount,
-        lastResultAt: input.checkedAt,
-        ...(next.changed ? { stateChangedAt: input.checkedAt } : {}),
-      })
-      .where(eq(check.id, target.id))
-      .run();
-
-    return {
-      resultId: inserted.id,
-      state: next.state,
-      previousState: target.state,
-      stateChanged: next.changed,
-      duringMaintenance,
-    };
-  });
+/** Writes many results in one transaction, in order, as a batch from an agent arrives. */
+export function recordCheckResults(db: Executor, inputs: CheckResultInput[]): RecordedResult[] {
+  const recorder = recorderFor(db);
+  return db.transaction(() => inputs.map((input) => recordOne(db, recorder, input)));
 }
