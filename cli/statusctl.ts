@@ -3,8 +3,7 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { EnvError, parseEnv } from "../app/env.server";
 import { exportCatalogue } from "../db/catalogue/export";
-import { CatalogueReferenceError, importCatalogue, type ImportSummary } from "../db/catalogue/import";
-import type { Catalogue } from "../db/catalogue/schema";
+import { CatalogueReferenceError, importCatalogue, summarizeCatalogue, type ImportSummary } from "../db/catalogue/import";
 import { closeDatabase, migrateDatabase, openDatabase } from "../db/client";
 import { KeyringError, type Keyring } from "../db/credentials/keyring";
 import { loadKeyring } from "../db/credentials/load";
@@ -113,16 +112,6 @@ function formatCounts(summary: ImportSummary): string {
     .join(", ");
 }
 
-function summarize(catalogue: Catalogue): ImportSummary {
-  return {
-    categories: catalogue.categories.length,
-    workflows: catalogue.workflows.length,
-    causes: catalogue.causes.length,
-    actions: catalogue.actions.length,
-    providers: catalogue.providers.length,
-    checks: catalogue.providers.reduce((n, p) => n + p.checks.length, 0),
-  };
-}
 
 /** `providers[3].checks[0].config.url`: the way the file's author would point at the field. */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -178,7 +167,7 @@ const catalogCommands: Record<string, (file: string) => void> = {
       return exportCatalogue(db);
     });
     const json = `${JSON.stringify(catalogue, null, 2)}\n`;
-    const counts = formatCounts(summarize(catalogue));
+    const counts = formatCounts(summarizeCatalogue(catalogue));
     if (file === STDIO) {
       process.stdout.write(json);
       // The JSON owns stdout; the summary goes where a pipe's reader will not parse it.

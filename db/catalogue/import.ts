@@ -70,7 +70,6 @@ export function importCatalogue(db: Executor, input: unknown): ImportSummary {
         .run();
     });
 
-    let checks = 0;
     catalogue.providers.forEach((p, position) => {
       const values = {
         name: p.name,
@@ -99,17 +98,21 @@ export function importCatalogue(db: Executor, input: unknown): ImportSummary {
           enabled: c.enabled,
         };
         tx.insert(check).values({ slug: c.slug, ...checkValues }).onConflictDoUpdate({ target: check.slug, set: incoming(check, checkValues) }).run();
-        checks += 1;
       }
     });
 
-    return {
-      categories: catalogue.categories.length,
-      workflows: catalogue.workflows.length,
-      causes: catalogue.causes.length,
-      actions: catalogue.actions.length,
-      providers: catalogue.providers.length,
-      checks,
-    };
+    return summarizeCatalogue(catalogue);
   });
+}
+
+/** How many of each item a catalogue holds. */
+export function summarizeCatalogue(catalogue: Pick<Catalogue, "categories" | "workflows" | "causes" | "actions" | "providers">): ImportSummary {
+  return {
+    categories: catalogue.categories.length,
+    workflows: catalogue.workflows.length,
+    causes: catalogue.causes.length,
+    actions: catalogue.actions.length,
+    providers: catalogue.providers.length,
+    checks: catalogue.providers.reduce((n, p) => n + p.checks.length, 0),
+  };
 }

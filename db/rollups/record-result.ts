@@ -5,7 +5,7 @@ import { countsOfResult } from "../health/uptime";
 import { cause, check, checkResult, maintenance, maintenanceProvider } from "../schema";
 import type { CauseSlug, CheckOutcome, CheckState } from "../schema/enums";
 import { dayKey, hourStartMs } from "../time";
-import { addCheckDaily, addCheckHourly, addConnectionDaily, addProviderDaily } from "./write";
+import { addCheckDaily, addCheckHourly, addConnectionDaily, addProviderDaily, insertCheckResult } from "./write";
 
 export interface CheckResultInput {
   checkId: number;
@@ -67,20 +67,7 @@ function prepareRecorder(db: Executor) {
       .limit(1)
       .prepare(),
     cause: db.select({ id: cause.id }).from(cause).where(eq(cause.slug, sql.placeholder("slug"))).prepare(),
-    result: db
-      .insert(checkResult)
-      .values({
-        checkId: sql.placeholder("checkId"),
-        checkedAt: sql.placeholder("checkedAt"),
-        outcome: sql.placeholder("outcome"),
-        latencyMs: sql.placeholder("latencyMs"),
-        httpStatus: sql.placeholder("httpStatus"),
-        causeId: sql.placeholder("causeId"),
-        message: sql.placeholder("message"),
-        duringMaintenance: sql.placeholder("duringMaintenance"),
-      })
-      .returning({ id: checkResult.id })
-      .prepare(),
+    result: insertCheckResult(db).returning({ id: checkResult.id }).prepare(),
     state: db
       .update(check)
       .set({

@@ -79,20 +79,22 @@ function prepareWriters(db: Executor) {
         set: { ...addedCounts(connectionDailyRollup), causeCounts: mergedCauseCounts },
       })
       .prepare(),
-    result: db
-      .insert(checkResult)
-      .values({
-        checkId: sql.placeholder("checkId"),
-        checkedAt: sql.placeholder("checkedAt"),
-        outcome: sql.placeholder("outcome"),
-        latencyMs: sql.placeholder("latencyMs"),
-        httpStatus: sql.placeholder("httpStatus"),
-        causeId: sql.placeholder("causeId"),
-        message: sql.placeholder("message"),
-        duringMaintenance: sql.placeholder("duringMaintenance"),
-      })
-      .prepare(),
+    result: insertCheckResult(db).prepare(),
   };
+}
+
+/** The insert of one raw result, its values bound by name as in `RawResultRow`. */
+export function insertCheckResult(db: Executor) {
+  return db.insert(checkResult).values({
+    checkId: sql.placeholder("checkId"),
+    checkedAt: sql.placeholder("checkedAt"),
+    outcome: sql.placeholder("outcome"),
+    latencyMs: sql.placeholder("latencyMs"),
+    httpStatus: sql.placeholder("httpStatus"),
+    causeId: sql.placeholder("causeId"),
+    message: sql.placeholder("message"),
+    duringMaintenance: sql.placeholder("duringMaintenance"),
+  });
 }
 
 const writersByExecutor = new WeakMap<Executor, ReturnType<typeof prepareWriters>>();
