@@ -20,4 +20,13 @@ describe("environment", () => {
       'invalid environment: PORT must be at most 65535; SEED_DEMO must be "true" or "false"',
     );
   });
+
+  it("reads the detection thresholds and refuses impossible ones", () => {
+    expect(parseEnv({ DETECTION_FAILING_SHARE: "0.4", DETECTION_MIN_MERCHANTS: "3", DETECTION_WINDOW_MINUTES: "15" })).toMatchObject({
+      DETECTION_FAILING_SHARE: 0.4,
+      DETECTION_MIN_MERCHANTS: 3,
+      DETECTION_WINDOW_MINUTES: 15,
+    });
+    expect(() => parseEnv({ DETECTION_FAILING_SHARE: "1.5" })).toThrow("DETECTION_FAILING_SHARE must be at most 1");
+  });
 });

@@ -24,6 +24,17 @@ const EnvSchema = z.object({
     .transform(Number)
     .pipe(z.number().positive("must be above 0").max(1, "must be at most 1"))
     .default(1),
+  /** Provider-wide detection: the share of a provider's connections failing that opens an incident… */
+  DETECTION_FAILING_SHARE: z
+    .string()
+    .regex(/^\d*\.?\d+$/, "must be a number")
+    .transform(Number)
+    .pipe(z.number().positive("must be above 0").max(1, "must be at most 1"))
+    .default(0.3),
+  /** …across at least this many merchants… */
+  DETECTION_MIN_MERCHANTS: z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().min(1, "must be at least 1")).default(5),
+  /** …within this many minutes. */
+  DETECTION_WINDOW_MINUTES: z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().min(1, "must be at least 1")).default(10),
   /** Run the probe scheduler in this process. */
   PROBES: z
     .enum(["on", "off"], { error: 'must be "on" or "off"' })

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { closeDatabase } from "../db/client";
+import { MINUTE_MS } from "../db/time";
 import { loadKeyring } from "../db/credentials/load";
 import { KeyringError } from "../db/credentials/keyring";
 import { EnvError, parseEnv } from "../app/env.server";
@@ -15,7 +16,20 @@ async function main(): Promise<void> {
   const keyring = loadKeyring({ spec: env.CREDENTIAL_KEYS, databaseUrl: env.DATABASE_URL, allowGenerated: env.SEED_DEMO, log });
   const db = prepareDatabase(env, keyring, log);
   const build = await loadServerBuild();
-  const probes = env.PROBES ? await startProbes({ db, keyring, demo: env.SEED_DEMO, demoTimeScale: env.DEMO_TIME_SCALE, log }) : null;
+  const probes = env.PROBES
+    ? await startProbes({
+        db,
+        keyring,
+        demo: env.SEED_DEMO,
+        demoTimeScale: env.DEMO_TIME_SCALE,
+        detection: {
+          failingShare: env.DETECTION_FAILING_SHARE,
+          minMerchants: env.DETECTION_MIN_MERCHANTS,
+          windowMs: env.DETECTION_WINDOW_MINUTES * MINUTE_MS,
+        },
+        log,
+      })
+    : null;
   const app = createHttpApp({ db, build, mode: env.NODE_ENV });
   const server: Server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();

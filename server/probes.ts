@@ -20,13 +20,21 @@ export interface RunningProbes {
 }
 
 /** Starts the scheduler, and in demo mode first the fleet of simulated providers it probes. */
-export async function startProbes(options: { db: Db; keyring: Keyring; demo: boolean; demoTimeScale: number; log: Log }): Promise<RunningProbes> {
+export async function startProbes(options: {
+  db: Db;
+  keyring: Keyring;
+  demo: boolean;
+  demoTimeScale: number;
+  detection: Pick<DetectionSettings, "failingShare" | "minMerchants" | "windowMs">;
+  log: Log;
+}): Promise<RunningProbes> {
   const fleet = options.demo ? await startDemoFleet({ timeScale: options.demoTimeScale }) : null;
   if (fleet) options.log(`demo mode: simulated providers at ${fleet.baseUrl}`);
   const scale = options.demo ? options.demoTimeScale : 1;
+  const configured: DetectionSettings = { ...DEFAULT_DETECTION, ...options.detection };
   const detection: DetectionSettings = options.demo
-    ? { ...DEFAULT_DETECTION, windowMs: DEFAULT_DETECTION.windowMs * scale, recoveryHoldMs: DEMO_RECOVERY_HOLD_MS * scale }
-    : DEFAULT_DETECTION;
+    ? { ...configured, windowMs: configured.windowMs * scale, recoveryHoldMs: DEMO_RECOVERY_HOLD_MS * scale }
+    : configured;
   const scheduler = new Scheduler(
     { db: options.db, runners: CHECK_RUNNERS, keyring: options.keyring, now: Date.now, demoBaseUrl: fleet?.baseUrl, detection, log: options.log },
     { intervalScale: options.demo ? DEMO_INTERVAL_SCALE * scale : 1 },
