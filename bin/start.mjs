@@ -12,7 +12,10 @@ register();
 const { buildIsStale } = await import("../server/build.ts");
 if (buildIsStale()) {
   console.log("[status] building the app (first start or sources changed)…");
-  const built = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "inherit" });
+  const built = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 await import("../server/main.ts");

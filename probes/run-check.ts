@@ -79,13 +79,36 @@ function loadTarget(deps: ProbeDeps, checkId: number) {
   return row;
 }
 
+/**
+ * The run's own signal, aborted at the deadline or at shutdown. Built by hand rather than
+ * with AbortSignal.any and AbortSignal.timeout: on Node 20 a combined signal nobody holds
+ * can be garbage-collected with its timer, and the run then never times out.
+ */
+function deadlineSignal(shutdown: AbortSignal, timeoutMs: number): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
+  const onShutdown = () => controller.abort(shutdown.reason);
+  if (shutdown.aborted) onShutdown();
+  else shutdown.addEventListener("abort", onShutdown, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      shutdown.removeEventListener("abort", onShutdown);
+    },
+  };
+}
+
 async function probe(runner: CheckRunner, target: CheckTarget, deps: ProbeDeps, signal: AbortSignal, timeoutMs: number): Promise<ProbeResult> {
+  const deadline = deadlineSignal(signal, timeoutMs);
   try {
-    return await runner(target, { signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]), now: deps.now, demoBaseUrl: deps.demoBaseUrl });
+    return await runner(target, { signal: deadline.signal, now: deps.now, demoBaseUrl: deps.demoBaseUrl });
   } catch (error) {
     // A runner must not throw; if one does, the check still gets a result rather than a gap.
     const detail = `check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
     return { outcome: "down", latencyMs: null, httpStatus: null, evidence: { kind: "network", reason: "other", detail }, message: detail };
+  } finally {
+    deadline.release();
   }
 }
 

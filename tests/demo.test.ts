@@ -29,6 +29,7 @@ describe("the demo comes alive", () => {
     copyFileSync(inject("demoTemplatePath"), path);
     // 50 times faster: a 20-minute round of the story takes 24 s, its outage 2.4 s.
     const app = startProcess(process.execPath, ["bin/start.mjs"], {
+      NODE_ENV: "production",
       PORT: "0",
       HOST: "127.0.0.1",
       DATABASE_URL: `file:${path}`,

@@ -8,7 +8,9 @@ import { runProcess, startProcess } from "./support/processes";
 const dir = mkdtempSync(join(tmpdir(), "status-start-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const start = (env: Record<string, string>) => startProcess(process.execPath, ["bin/start.mjs"], { PORT: "0", HOST: "127.0.0.1", ...env });
+// As a user runs it: in production mode, whatever mode the test runner is in.
+const start = (env: Record<string, string>) =>
+  startProcess(process.execPath, ["bin/start.mjs"], { NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env });
 
 describe("npm start", () => {
   it("migrates, seeds an empty database with demo data and says so, serves the page, and stops on SIGTERM", async () => {

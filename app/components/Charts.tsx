@@ -7,6 +7,8 @@ import { uptimeBand } from "~/lib/uptime-bands";
 const CHART_WIDTH = 720;
 const CHART_HEIGHT = 220;
 
+// Charts get fixed ids: recharts otherwise numbers its clip paths from a counter that the
+// server and the browser do not share.
 // Recharts hides ticks by measuring text, which it cannot do on the server; the browser
 // would then render other ticks than the server did and hydration would fail. So the
 // ticks are chosen here and all of them are drawn.
@@ -21,7 +23,7 @@ export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: numb
   const dayTicks = data.filter((_, i) => (data.length - 1 - i) % DAY_TICK_EVERY === 0).map((d) => d.day);
   return (
     <div className="chart">
-      <BarChart width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
+      <BarChart id="daily-uptime-chart" width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e3e7ec" />
         <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={formatDay} tick={{ fontSize: 12 }} />
         <YAxis domain={[Math.max(0, Math.floor(lowest) - 1), 100]} unit="%" width={52} tick={{ fontSize: 12 }} allowDecimals={false} interval={ALL_TICKS} />
@@ -43,7 +45,7 @@ export function ResponseTimeChart({ hourly }: { hourly: { hourStartAt: number; a
   const midnights = hourly.filter((h) => h.localHour === 0).map((h) => h.hourStartAt);
   return (
     <div className="chart">
-      <LineChart width={CHART_WIDTH} height={CHART_HEIGHT} data={hourly} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
+      <LineChart id="response-time-chart" width={CHART_WIDTH} height={CHART_HEIGHT} data={hourly} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e3e7ec" />
         <XAxis
           dataKey="hourStartAt"
