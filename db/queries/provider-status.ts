@@ -1,8 +1,8 @@
-import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { and, eq, isNull, notInArray } from "drizzle-orm";
 import type { Executor } from "../client";
 import { deriveProviderStatus } from "../health/status";
-import { check } from "../schema";
-import { FEED_CHECK_KINDS, type CauseSide, type CheckState, type ProviderImpact, type ProviderStatus } from "../schema/enums";
+import { cause, check } from "../schema";
+import { FEED_CHECK_KINDS, type CheckState, type ProviderImpact, type ProviderStatus } from "../schema/enums";
 import type { IncidentSummary } from "./incidents";
 import type { MaintenanceSummary } from "./maintenance";
 
@@ -12,14 +12,10 @@ import type { MaintenanceSummary } from "./maintenance";
  * says nothing about the provider and is left out.
  */
 export function providerCheckStates(db: Executor, providerId?: number): Map<number, CheckState[]> {
-  // Written out with table names: drizzle leaves the columns of a one-table select list unqualified.
-  const latestCauseSide = sql<CauseSide | null>`(
-    select c.side from check_result r join cause c on c.id = r.cause_id
-    where r.check_id = "check".id order by r.checked_at desc limit 1
-  )`;
   const rows = db
-    .select({ providerId: check.providerId, state: check.state, latestCauseSide })
+    .select({ providerId: check.providerId, state: check.state, lastCauseSide: cause.side })
     .from(check)
+    .leftJoin(cause, eq(cause.id, check.lastCauseId))
     .where(
       and(
         isNull(check.connectionId),
@@ -31,7 +27,7 @@ export function providerCheckStates(db: Executor, providerId?: number): Map<numb
     .all();
   const byProvider = new Map<number, CheckState[]>();
   for (const r of rows) {
-    if (r.state !== "ok" && r.latestCauseSide === "merchant") continue;
+    if (r.state !== "ok" && r.lastCauseSide === "merchant") continue;
     byProvider.set(r.providerId, [...(byProvider.get(r.providerId) ?? []), r.state]);
   }
   return byProvider;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { check, checkDailyRollup, checkHourlyRollup, checkResult, connection, connectionDailyRollup, maintenance, maintenanceProvider, merchant, providerDailyRollup } from "../schema";
+import { cause, check, checkDailyRollup, checkHourlyRollup, checkResult, connection, connectionDailyRollup, maintenance, maintenanceProvider, merchant, providerDailyRollup } from "../schema";
 import { dayKey, hourStartMs } from "../time";
 import { guidanceDatabase, type TestDatabase } from "../../tests/support/database";
 import { addProvider } from "../../tests/support/builders";
@@ -43,6 +43,10 @@ describe("recording a check result", () => {
     const stored = t.db.select().from(check).where(eq(check.id, c.id)).get()!;
     expect(stored.state).toBe("down");
     expect(stored.stateChangedAt?.getTime()).toBe(at + 3 * 60_000);
+    const downtime = t.db.select({ id: cause.id }).from(cause).where(eq(cause.slug, "provider-downtime")).get()!;
+    expect(stored.lastCauseId).toBe(downtime.id);
+    recordCheckResult(t.db, { checkId: c.id, checkedAt: new Date(at + 4 * 60_000), outcome: "ok" });
+    expect(t.db.select().from(check).where(eq(check.id, c.id)).get()!.lastCauseId).toBeNull();
   });
 
   it("counts results during a provider's maintenance apart from uptime", () => {

@@ -75,6 +75,7 @@ function prepareRecorder(db: Executor) {
         pendingOutcome: sql`${sql.placeholder("pendingOutcome")}`,
         pendingCount: sql`${sql.placeholder("pendingCount")}`,
         lastResultAt: sql`${at}`,
+        lastCauseId: sql`${sql.placeholder("causeId")}`,
         stateChangedAt: sql`case when ${sql.placeholder("changed")} = 1 then ${at} else ${check.stateChangedAt} end`,
       })
       .where(eq(check.id, sql.placeholder("checkId")))
@@ -127,6 +128,7 @@ function recordOne(db: Executor, recorder: Recorder, input: CheckResultInput): R
     pendingCount: next.pendingCount,
     changed: next.changed ? 1 : 0,
     atMs,
+    causeId,
   });
   return { resultId: inserted.id, state: next.state, previousState: target.state, stateChanged: next.changed, duringMaintenance };
 }

@@ -1,4 +1,5 @@
 import { index, uniqueIndex, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { cause } from "./cause";
 import { createdAt, timestampMs, updatedAt } from "./columns";
 import { connection } from "./connection";
 import { CHECK_KINDS, CHECK_STATES } from "./enums";
@@ -34,6 +35,8 @@ export const check = sqliteTable(
     pendingOutcome: text("pending_outcome", { enum: CHECK_STATES }),
     pendingCount: integer("pending_count").notNull().default(0),
     lastResultAt: timestampMs("last_result_at"),
+    /** The cause of the latest result when it failed: tells a provider's failure from one of our own making. */
+    lastCauseId: integer("last_cause_id").references(() => cause.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -41,5 +44,6 @@ export const check = sqliteTable(
     uniqueIndex("check_slug_idx").on(t.slug),
     index("check_provider_id_connection_id_idx").on(t.providerId, t.connectionId),
     index("check_connection_id_idx").on(t.connectionId),
+    index("check_last_cause_id_idx").on(t.lastCauseId),
   ],
 );

@@ -122,6 +122,7 @@ class SimulatedCheck {
   machine: CheckStateMachine = { state: "unknown", pendingOutcome: null, pendingCount: 0 };
   changedAt: number | null = null;
   lastAt: number | null = null;
+  lastCause: CauseSlug | null = null;
   results = 0;
 
   constructor(
@@ -146,6 +147,7 @@ class SimulatedCheck {
     if (next.changed) this.changedAt = result.atMs;
     this.machine = next;
     this.lastAt = result.atMs;
+    this.lastCause = result.outcome === "ok" ? null : result.cause;
     this.results += 1;
     if (result.atMs >= this.rawFromMs) this.raw.push(result);
   }
@@ -257,6 +259,7 @@ export function seedDemoHistory(db: Executor, options: DemoHistoryOptions): Demo
           pendingCount: sim.machine.pendingCount,
           stateChangedAt: sim.changedAt === null ? null : new Date(sim.changedAt),
           lastResultAt: sim.lastAt === null ? null : new Date(sim.lastAt),
+          lastCauseId: sim.lastCause === null ? null : causeId(sim.lastCause),
         })
         .where(eq(check.id, sim.checkId))
         .run();

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createIncident, postIncidentUpdate } from "../../db/incidents/write";
 import { recordCheckResult } from "../../db/rollups/record-result";
-import { maintenance, maintenanceProvider } from "../../db/schema";
+import { getProviderPage } from "../../db/queries/provider-page";
+import { getStatusPage } from "../../db/queries/status-page";
+import { checkResult, maintenance, maintenanceProvider } from "../../db/schema";
 import { loader } from "~/routes/_index";
 import { addProvider } from "../support/builders";
 import { demoDatabase, guidanceDatabase, type TestDatabase } from "../support/database";
@@ -37,6 +39,18 @@ describe("status page on the demo data", () => {
     const phonepe = page.groups[0]!.providers.find((p) => p.slug === "phonepe-pg")!;
     expect(phonepe.status).toBe("partial_outage");
     expect(Object.values(phonepe.bar.incidentsByDay).flat()).toContain(open!.id);
+  });
+
+  it("reads rollups only: the page is the same without any raw result", async () => {
+    const copy = demoDatabase();
+    try {
+      const nowMs = Date.now();
+      const before = [getStatusPage(copy.db, nowMs), getProviderPage(copy.db, "shiprocket", nowMs)];
+      copy.db.delete(checkResult).run();
+      expect([getStatusPage(copy.db, nowMs), getProviderPage(copy.db, "shiprocket", nowMs)]).toEqual(before);
+    } finally {
+      copy.close();
+    }
   });
 
   it("lists upcoming maintenance", async () => {
