@@ -15,6 +15,8 @@ const EnvSchema = z.object({
     .enum(["true", "false"], { error: 'must be "true" or "false"' })
     .default("true")
     .transform((v) => v === "true"),
+  /** Secrets signing the session cookie, current first (comma-separated); required when the demo is off. */
+  SESSION_SECRET: z.string().trim().min(1).optional(),
   /** `id:base64key[,id:base64key…]`, current key first; required when the demo is off. */
   CREDENTIAL_KEYS: z.string().trim().min(1).optional(),
   /** Below 1, the demo plays faster: its simulated providers' story and its checks' intervals shrink together. */

@@ -11,6 +11,7 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useNonce } from "./nonce";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -24,6 +25,7 @@ export const meta: MetaFunction = () => [
 ];
 
 function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -75,8 +77,8 @@ function Document({ children }: { children: ReactNode }) {
             <p className="muted">Times are India Standard Time (IST).</p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

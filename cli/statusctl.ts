@@ -1,6 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../app/auth/password.server";
+import { COMMAND_LINE_ACTOR } from "../db/audit";
+import { USER_ROLES } from "../db/schema/enums";
+import { createUser, DuplicateEmailError } from "../db/users/accounts";
+import { readPassword } from "./read-password";
 import { EnvError, parseEnv } from "../app/env.server";
 import { exportCatalogue } from "../db/catalogue/export";
 import { CatalogueReferenceError, importCatalogue, summarizeCatalogue, type ImportSummary } from "../db/catalogue/import";
@@ -29,6 +34,9 @@ Commands:
   probe once           run every enabled check once and print what each saw
     --provider SLUG    only this provider's checks
     --demo             probe the demo's simulated providers (started for the run)
+  user create --email EMAIL --role admin|ops [--name NAME]
+                       create an ops console account; the password is read
+                       from a prompt (or the first line of stdin), never argv
   ingest-token create NAME
                        create a token for POST /api/ingest/results; shown once
   credentials reseal   after adding a new first key to CREDENTIAL_KEYS: reseal
@@ -94,6 +102,12 @@ async function withDatabaseAsync<T>(run: (db: ReturnType<typeof openDatabase>, k
 }
 
 const PROBE_CONCURRENCY = 20;
+
+const NewUserSchema = z.object({
+  email: z.email("--email must be an email address"),
+  role: z.enum(USER_ROLES, { error: '--role must be "admin" or "ops"' }),
+  name: z.string().trim().min(1, "--name must not be empty"),
+});
 
 function printRuns(runs: CheckRun[]): void {
   const rows = runs.map((r) => [r.slug, r.target, r.outcome, r.latencyMs === null ? "-" : `${r.latencyMs} ms`, r.cause ?? ""]);
@@ -224,6 +238,30 @@ const commands: Record<string, Command> = {
         printRuns(runs);
       } finally {
         await fleet?.close();
+      }
+    });
+  },
+  async user(args) {
+    const { positionals, values } = parseArgs({
+      args,
+      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.join(" ") !== "create") throw new UsageError('user takes one command: "create"');
+    const input = NewUserSchema.safeParse({ email: values.email, role: values.role, name: values.name ?? values.email?.split("@")[0] });
+    if (!input.success) throw new InputError(describeIssues(input.error));
+    const password = await readPassword("Password: ");
+    if (password.length < MIN_PASSWORD_LENGTH) throw new InputError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const passwordHash = await hashPassword(password);
+    withDatabase((db) => {
+      migrateDatabase(db);
+      try {
+        const created = createUser(db, COMMAND_LINE_ACTOR, { ...input.data, passwordHash });
+        console.log(`created ${created.role} ${created.email}`);
+      } catch (error) {
+        if (error instanceof DuplicateEmailError) throw new InputError(error.message);
+        throw error;
       }
     });
   },

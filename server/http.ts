@@ -3,15 +3,21 @@ import type { ServerBuild } from "@remix-run/node";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import type { Db } from "../db/client";
+import { createSessionCookie } from "../app/auth/session.server";
+import { sameOriginForChanges, securityHeaders } from "./security";
 
 const BUILD_ASSETS_MAX_AGE = "1y";
 const PUBLIC_FILES_MAX_AGE = "1h";
 const PUBLIC_DIR = fileURLToPath(new URL("../public", import.meta.url));
 
 /** The HTTP app: static assets and Remix, with the database handed to every loader. */
-export function createHttpApp(options: { db: Db; build: ServerBuild; mode: string }) {
+export function createHttpApp(options: { db: Db; build: ServerBuild; mode: string; sessionSecrets: string[] }) {
   const app = express();
+  const sessionCookie = createSessionCookie(options.sessionSecrets);
   app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(securityHeaders);
+  app.use(sameOriginForChanges);
   app.use("/build", express.static(`${PUBLIC_DIR}/build`, { immutable: true, maxAge: BUILD_ASSETS_MAX_AGE }));
   app.use(express.static(PUBLIC_DIR, { maxAge: PUBLIC_FILES_MAX_AGE }));
   app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
@@ -20,7 +26,12 @@ export function createHttpApp(options: { db: Db; build: ServerBuild; mode: strin
     createRequestHandler({
       build: options.build,
       mode: options.mode,
-      getLoadContext: () => ({ db: options.db }),
+      getLoadContext: (req, res) => ({
+        db: options.db,
+        auth: { sessionCookie },
+        cspNonce: String(res.locals.cspNonce),
+        clientAddress: req.ip,
+      }),
     }),
   );
   return app;

@@ -3,13 +3,21 @@ import { closeDatabase } from "../db/client";
 import { MINUTE_MS } from "../db/time";
 import { loadKeyring } from "../db/credentials/load";
 import { KeyringError } from "../db/credentials/keyring";
-import { EnvError, parseEnv } from "../app/env.server";
+import { EnvError, parseEnv, type Env } from "../app/env.server";
+import { GENERATED_SESSION_SECRET_FILE, generateSessionSecret } from "../app/auth/session.server";
+import { demoSecret } from "../db/secret-file";
 import { prepareDatabase } from "./boot";
 import { loadServerBuild } from "./build";
 import { createHttpApp } from "./http";
 import { startProbes } from "./probes";
 
 const log = (line: string) => console.log(`[status] ${line}`);
+
+function sessionSecrets(env: Env, log: (line: string) => void): string[] {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean);
+  if (!env.SEED_DEMO) throw new EnvError("SESSION_SECRET is required when the demo is off (a long random string; put a new one first to rotate)");
+  return [demoSecret({ databaseUrl: env.DATABASE_URL, fileName: GENERATED_SESSION_SECRET_FILE, generate: generateSessionSecret, log })];
+}
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -30,7 +38,7 @@ async function main(): Promise<void> {
         log,
       })
     : null;
-  const app = createHttpApp({ db, build, mode: env.NODE_ENV });
+  const app = createHttpApp({ db, build, mode: env.NODE_ENV, sessionSecrets: sessionSecrets(env, log) });
   const server: Server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;

@@ -33,7 +33,7 @@ describe("npm start", () => {
   });
 
   it("leaves the demo out when SEED_DEMO=false, keeping the merchant guidance", async () => {
-    const server = start({ DATABASE_URL: `file:${join(dir, "bare.sqlite")}`, SEED_DEMO: "false", CREDENTIAL_KEYS: generateKeyringSpec() });
+    const server = start({ DATABASE_URL: `file:${join(dir, "bare.sqlite")}`, SEED_DEMO: "false", CREDENTIAL_KEYS: generateKeyringSpec(), SESSION_SECRET: "a-long-random-session-secret-for-this-test" });
     const [, port] = await server.waitFor(/running at http:\/\/localhost:(\d+)/);
     expect(server.output()).toMatch(/demo data not seeded \(SEED_DEMO=false\)/);
     const help = await (await fetch(`http://127.0.0.1:${port}/help`)).text();

@@ -63,11 +63,11 @@ export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; n
 }
 
 /** A line in a list of incidents: title, impact, dates and how long it lasted. */
-export function IncidentListItem({ incident, nowMs }: { incident: IncidentSummary; nowMs: number }) {
+export function IncidentListItem({ incident, nowMs, href }: { incident: IncidentSummary; nowMs: number; href?: string }) {
   const end = incident.resolvedAtMs ?? nowMs;
   return (
     <li className="incident-line">
-      <Link to={`/incidents/${incident.id}`} className="incident-line__title">
+      <Link to={href ?? `/incidents/${incident.id}`} className="incident-line__title">
         {incident.title}
       </Link>
       <div className="tags">

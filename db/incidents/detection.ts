@@ -155,6 +155,7 @@ export function evaluateProviderDetection(
           externalRef: `detected:${providerId}:${nowMs}`,
           startedAt: at,
           firstUpdate: { status: "investigating", body: `${describe(target.name, evidence, settings)}. We are investigating.` },
+          reviewState: "pending",
         });
         action = "opened";
       } else {

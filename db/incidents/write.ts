@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
 import { incident, incidentAction, incidentProvider, incidentUpdate, incidentWorkflow, provider } from "../schema";
-import type { IncidentImpact, IncidentSource, IncidentStatus, ProviderImpact } from "../schema/enums";
+import type { IncidentImpact, IncidentSource, IncidentStatus, ProviderImpact, ReviewState } from "../schema/enums";
 import { suggestIncidentActionIds } from "../queries/recommended-actions";
 
 export interface NewIncident {
@@ -16,6 +16,10 @@ export interface NewIncident {
   firstUpdate: { status: IncidentStatus; body: string };
   /** Library actions in order; when omitted, the suggested ones for its categories and cause. */
   actionIds?: number[];
+  /** Detected incidents wait for ops to confirm, merge or dismiss them. */
+  reviewState?: ReviewState | null;
+  /** Who posted the first update; null for probes, feeds and the demo. */
+  authorUserId?: number | null;
 }
 
 export const CLOSED_INCIDENT_STATUSES: readonly IncidentStatus[] = ["resolved", "postmortem"];
@@ -44,6 +48,7 @@ export function createIncident(db: Executor, input: NewIncident): number {
         causeId: input.causeId,
         source: input.source,
         externalRef: input.externalRef ?? null,
+        reviewState: input.reviewState ?? null,
         startedAt: input.startedAt,
         createdAt: input.startedAt,
         updatedAt: input.startedAt,
@@ -58,7 +63,7 @@ export function createIncident(db: Executor, input: NewIncident): number {
       tx.insert(incidentWorkflow).values(input.workflowIds.map((workflowId) => ({ incidentId: created.id, workflowId }))).run();
     }
     tx.insert(incidentUpdate)
-      .values({ incidentId: created.id, ...input.firstUpdate, createdAt: input.startedAt })
+      .values({ incidentId: created.id, ...input.firstUpdate, authorUserId: input.authorUserId ?? null, createdAt: input.startedAt })
       .run();
 
     const categoryIds =
@@ -82,14 +87,16 @@ export function createIncident(db: Executor, input: NewIncident): number {
 
 export function postIncidentUpdate(
   db: Executor,
-  update: { incidentId: number; status: IncidentStatus; body: string; at: Date },
-): void {
-  db.transaction((tx) => {
+  update: { incidentId: number; status: IncidentStatus; body: string; at: Date; authorUserId?: number | null },
+): number {
+  return db.transaction((tx) => {
     const current = tx.select().from(incident).where(eq(incident.id, update.incidentId)).get();
     if (!current) throw new Error(`no incident with id ${update.incidentId}`);
-    tx.insert(incidentUpdate)
-      .values({ incidentId: update.incidentId, status: update.status, body: update.body, createdAt: update.at })
-      .run();
+    const posted = tx
+      .insert(incidentUpdate)
+      .values({ incidentId: update.incidentId, status: update.status, body: update.body, authorUserId: update.authorUserId ?? null, createdAt: update.at })
+      .returning({ id: incidentUpdate.id })
+      .get();
     const firstTimes = Object.fromEntries(
       Object.entries(stageTimestamps(update.status, update.at)).filter(([key]) => current[key as keyof typeof current] === null),
     );
@@ -98,5 +105,6 @@ export function postIncidentUpdate(
       .set({ status: update.status, updatedAt: update.at, ...firstTimes, ...reopened })
       .where(eq(incident.id, update.incidentId))
       .run();
+    return posted.id;
   });
 }

@@ -110,3 +110,11 @@ export type VerificationState = (typeof VERIFICATION_STATES)[number];
 
 export const LOCALES = ["en", "hi", "as"] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** `admin` manages people; `ops` manages incidents, maintenance and actions. Admins can do both. */
+export const USER_ROLES = ["admin", "ops"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Where a detected incident stands with ops: published as detected, confirmed, merged or dismissed. */
+export const REVIEW_STATES = ["pending", "confirmed", "merged", "dismissed"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];

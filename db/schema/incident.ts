@@ -1,7 +1,8 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { cause } from "./cause";
 import { createdAt, timestampMs, updatedAt } from "./columns";
-import { INCIDENT_IMPACTS, INCIDENT_SOURCES, INCIDENT_STATUSES, PROVIDER_IMPACTS } from "./enums";
+import { INCIDENT_IMPACTS, INCIDENT_SOURCES, INCIDENT_STATUSES, PROVIDER_IMPACTS, REVIEW_STATES } from "./enums";
+import { user } from "./user";
 import { provider } from "./provider";
 import { recommendedAction } from "./recommended-action";
 import { workflow } from "./workflow";
@@ -25,6 +26,11 @@ export const incident = sqliteTable(
     monitoringAt: timestampMs("monitoring_at"),
     resolvedAt: timestampMs("resolved_at"),
     postmortem: text("postmortem"),
+    /** For detected incidents: whether ops have confirmed, merged or dismissed it. Null for others. */
+    reviewState: text("review_state", { enum: REVIEW_STATES }),
+    /** Why ops dismissed it as a false positive. Ops-only. */
+    dismissedReason: text("dismissed_reason"),
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => incident.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -33,6 +39,8 @@ export const incident = sqliteTable(
     index("incident_resolved_at_idx").on(t.resolvedAt),
     index("incident_cause_id_idx").on(t.causeId),
     uniqueIndex("incident_source_external_ref_idx").on(t.source, t.externalRef),
+    index("incident_merged_into_id_idx").on(t.mergedIntoId),
+    index("incident_review_state_idx").on(t.reviewState),
   ],
 );
 
@@ -79,9 +87,31 @@ export const incidentUpdate = sqliteTable(
       .references(() => incident.id, { onDelete: "cascade" }),
     status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
     body: text("body").notNull(),
+    /** Who posted it; null for probes, mirrored feeds and the demo. Ops-only. */
+    authorUserId: integer("author_user_id").references(() => user.id),
+    /** Set when ops corrected the text; merchants see that it was edited, the audit log keeps what it said. */
+    editedAt: timestampMs("edited_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("incident_update_incident_id_created_at_idx").on(t.incidentId, t.createdAt)],
+  (t) => [
+    index("incident_update_incident_id_created_at_idx").on(t.incidentId, t.createdAt),
+    index("incident_update_author_user_id_idx").on(t.authorUserId),
+  ],
+);
+
+/** What ops tell each other about an incident. Never shown to merchants. */
+export const incidentNote = sqliteTable(
+  "incident_note",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incident.id, { onDelete: "cascade" }),
+    authorUserId: integer("author_user_id").references(() => user.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("incident_note_incident_id_idx").on(t.incidentId), index("incident_note_author_user_id_idx").on(t.authorUserId)],
 );
 
 /** The actions merchants are shown for an incident, in order: a library action or an incident-specific step. */

@@ -13,3 +13,5 @@ export * from "./maintenance";
 export * from "./ingest";
 export * from "./credential";
 export * from "./detection";
+export * from "./user";
+export * from "./audit";

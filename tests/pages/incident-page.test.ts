@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incident } from "../../db/schema";
 import { loader } from "~/routes/incidents.$id";
 import { demoDatabase, type TestDatabase } from "../support/database";
-import { callLoader, thrownResponse } from "../support/loaders";
+import { callLoader, contextFor, thrownResponse } from "../support/loaders";
 
 let t: TestDatabase;
 beforeAll(() => {
@@ -42,7 +42,7 @@ describe("incident page", () => {
 
   it("answers 404 for an id that is not a number or not an incident", async () => {
     for (const id of ["abc", "0", "999999"]) {
-      const response = await thrownResponse(() => loader({ request: new Request(`http://localhost/incidents/${id}`), params: { id }, context: { db: t.db } }));
+      const response = await thrownResponse(() => loader({ request: new Request(`http://localhost/incidents/${id}`), params: { id }, context: contextFor(t.db) }));
       expect(response.status, id).toBe(404);
     }
   });

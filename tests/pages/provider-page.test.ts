@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader } from "~/routes/providers.$slug";
 import { demoDatabase, type TestDatabase } from "../support/database";
-import { callLoader, thrownResponse } from "../support/loaders";
+import { callLoader, contextFor, thrownResponse } from "../support/loaders";
 
 let t: TestDatabase;
 beforeAll(() => {
@@ -41,7 +41,7 @@ describe("provider page", () => {
   });
 
   it("answers 404 for a provider that does not exist", async () => {
-    const response = await thrownResponse(() => loader({ request: new Request("http://localhost/providers/nope"), params: { slug: "nope" }, context: { db: t.db } }));
+    const response = await thrownResponse(() => loader({ request: new Request("http://localhost/providers/nope"), params: { slug: "nope" }, context: contextFor(t.db) }));
     expect(response.status).toBe(404);
   });
 });

@@ -1,5 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { createSessionCookie } from "../../app/auth/session.server";
 import type { Db } from "../../db/client";
+
+export const TEST_SESSION_SECRET = "test-session-secret-not-for-production";
+
+/** What the server hands every loader and action, around a test's database. */
+export const contextFor = (db: Db): AppLoadContext => ({ db, auth: { sessionCookie: createSessionCookie([TEST_SESSION_SECRET]) } });
 
 /** Calls a route loader the way Remix does, with the database in the load context. */
 export async function callLoader<T>(
@@ -8,7 +14,7 @@ export async function callLoader<T>(
   path: string,
   params: Record<string, string> = {},
 ): Promise<T> {
-  const response = await loader({ request: new Request(`http://localhost${path}`), params, context: { db } });
+  const response = await loader({ request: new Request(`http://localhost${path}`), params, context: contextFor(db) });
   return response.json();
 }
 
