@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z, ZodError } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../app/auth/password.server";
-import { COMMAND_LINE_ACTOR } from "../db/audit";
+import { COMMAND_LINE_ACTOR, writeAudit } from "../db/audit";
 import { USER_ROLES } from "../db/schema/enums";
 import { createUser, DuplicateEmailError } from "../db/users/accounts";
 import { readPassword } from "./read-password";
@@ -166,7 +166,12 @@ const catalogCommands: Record<string, (file: string) => void> = {
     const summary = withDatabase((db) => {
       migrateDatabase(db);
       try {
-        return importCatalogue(db, input);
+        // One transaction: an entry always means the import happened, and a refused file writes no entry.
+        return db.transaction((tx) => {
+          const imported = importCatalogue(tx, input);
+          writeAudit(tx, { actor: COMMAND_LINE_ACTOR, action: "catalogue.import", entityType: "catalogue", entityId: null, after: imported });
+          return imported;
+        });
       } catch (error) {
         if (error instanceof ZodError) throw new InputError(`${label}: ${describeIssues(error)}`);
         if (error instanceof CatalogueReferenceError) throw new InputError(`${label}: ${error.message}`);

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { IncidentSummary } from "../../db/queries/incidents";
 import { formatDateTime, formatDuration, formatTimeAgo } from "~/lib/format";
+import { InlineMarkdown } from "~/lib/markdown";
 import { IMPACT_LABELS, INCIDENT_STATUS_LABELS, PROVIDER_IMPACT_LABELS, localize } from "~/lib/labels";
 
 export function ImpactTag({ impact }: { impact: IncidentSummary["impact"] }) {
@@ -52,7 +53,7 @@ export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; n
       {incident.latestUpdate ? (
         <p className="incident-card__update">
           <strong>{INCIDENT_STATUS_LABELS[incident.latestUpdate.status]}</strong> · {formatTimeAgo(incident.latestUpdate.createdAtMs, nowMs)}
-          : {incident.latestUpdate.body}
+          : <InlineMarkdown source={incident.latestUpdate.body} />
         </p>
       ) : null}
       <p className="incident-card__more">

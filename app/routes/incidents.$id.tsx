@@ -6,6 +6,7 @@ import { ActionList } from "~/components/ActionList";
 import { ImpactTag, IncidentStatusTag } from "~/components/IncidentCard";
 import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
 import { formatDateTime, formatDuration } from "~/lib/format";
+import { Markdown } from "~/lib/markdown";
 import { INCIDENT_STATUS_LABELS, PROVIDER_IMPACT_LABELS, localize } from "~/lib/labels";
 
 const IncidentParams = z.object({ id: z.coerce.number().int().positive() });
@@ -126,15 +127,16 @@ export default function IncidentPage() {
               <h3>
                 {INCIDENT_STATUS_LABELS[u.status]}
                 <time dateTime={new Date(u.createdAtMs).toISOString()}> · {formatDateTime(u.createdAtMs)}</time>
+                {u.editedAtMs !== null ? <span className="muted"> (edited)</span> : null}
               </h3>
-              <p>{u.body}</p>
+              <Markdown source={u.body} />
             </li>
           ))}
         </ol>
         {incident.postmortem ? (
           <>
             <h3>Postmortem</h3>
-            <p>{incident.postmortem}</p>
+            <Markdown source={incident.postmortem} />
           </>
         ) : null}
       </section>

@@ -7,7 +7,7 @@ import type { Executor } from "../client";
 import { statusFromChecks } from "../health/status";
 import { providerCheckStates } from "../queries/provider-status";
 import { category, cause, check, checkResult, connection, incident, incidentProvider, provider, providerDetection, workflow } from "../schema";
-import type { ProviderImpact } from "../schema/enums";
+import type { ProviderImpact, ReviewState } from "../schema/enums";
 import { MINUTE_MS, HOUR_MS } from "../time";
 import { CLOSED_INCIDENT_STATUSES, createIncident, isClosedStatus, postIncidentUpdate } from "./write";
 
@@ -31,6 +31,9 @@ export const DEFAULT_DETECTION: DetectionSettings = {
   monitoredHorizonMs: 24 * HOUR_MS,
   recoveryHoldMs: 10 * MINUTE_MS,
 };
+
+/** Review outcomes after which the detected incident is ops' business, not detection's. */
+const HANDLED_REVIEW_STATES: readonly ReviewState[] = ["dismissed", "merged"];
 
 /** Above this share of failing connections the outage is major rather than partial. */
 const MAJOR_OUTAGE_SHARE = 0.75;
@@ -121,15 +124,36 @@ export function evaluateProviderDetection(
     const evidence = gatherEvidence(tx, providerId, nowMs, settings);
     const impact = impactOf(evidence, settings);
     const state = tx.select().from(providerDetection).where(eq(providerDetection.providerId, providerId)).get();
-    const open = state?.incidentId
-      ? tx.select({ id: incident.id, status: incident.status }).from(incident).where(eq(incident.id, state.incidentId)).get()
+    const linked = state?.incidentId
+      ? tx
+          .select({ id: incident.id, status: incident.status, reviewState: incident.reviewState })
+          .from(incident)
+          .where(eq(incident.id, state.incidentId))
+          .get()
       : undefined;
-    const openIncident = open && !isClosedStatus(open.status) ? open : undefined;
+    const handled = linked !== undefined && linked.reviewState !== null && HANDLED_REVIEW_STATES.includes(linked.reviewState);
+    const openIncident = linked && !handled && !isClosedStatus(linked.status) ? linked : undefined;
     const at = new Date(nowMs);
-    let action: DetectionAction = "none";
-    let incidentId = openIncident?.id ?? null;
     let recoveringSinceAt = state?.recoveringSinceAt ?? null;
 
+    if (handled) {
+      // Ops dismissed or merged this episode's incident: stay quiet until the failure has
+      // cleared for the recovery hold, so the same episode never opens a duplicate. The
+      // pointer to the handled incident is what marks the episode; releasing it re-arms detection.
+      const released = !impact && recoveringSinceAt !== null && nowMs - recoveringSinceAt.getTime() >= settings.recoveryHoldMs;
+      const row = {
+        incidentId: released ? null : linked.id,
+        failingShare: evidence.share,
+        failingMerchants: evidence.failingMerchants,
+        recoveringSinceAt: impact || released ? null : (recoveringSinceAt ?? at),
+        evaluatedAt: at,
+      };
+      tx.update(providerDetection).set(row).where(eq(providerDetection.providerId, providerId)).run();
+      return { action: "none", failingShare: evidence.share, failingMerchants: evidence.failingMerchants, monitored: evidence.monitored, incidentId: null };
+    }
+
+    let action: DetectionAction = "none";
+    let incidentId = openIncident?.id ?? null;
     const coveredElsewhere =
       !openIncident &&
       tx

@@ -21,7 +21,8 @@ export interface IncidentPage {
     postmortem: string | null;
     causeExplanation: LocalizedText | null;
   };
-  updates: { id: number; status: IncidentStatus; body: string; createdAtMs: number }[];
+  /** Newest first; `editedAtMs` is set when ops corrected the text after posting it. */
+  updates: { id: number; status: IncidentStatus; body: string; createdAtMs: number; editedAtMs: number | null }[];
   actions: IncidentAction[];
 }
 
@@ -101,7 +102,13 @@ export function getIncidentPage(db: Executor, id: number, nowMs: number): Incide
     .where(eq(incident.id, id))
     .get()!;
   const updates = db
-    .select({ id: incidentUpdate.id, status: incidentUpdate.status, body: incidentUpdate.body, createdAt: incidentUpdate.createdAt })
+    .select({
+      id: incidentUpdate.id,
+      status: incidentUpdate.status,
+      body: incidentUpdate.body,
+      createdAt: incidentUpdate.createdAt,
+      editedAt: incidentUpdate.editedAt,
+    })
     .from(incidentUpdate)
     .where(eq(incidentUpdate.incidentId, id))
     .orderBy(desc(incidentUpdate.createdAt), desc(incidentUpdate.id))
@@ -115,7 +122,13 @@ export function getIncidentPage(db: Executor, id: number, nowMs: number): Incide
       postmortem: detail.postmortem,
       causeExplanation: detail.causeExplanation,
     },
-    updates: updates.map((u) => ({ id: u.id, status: u.status, body: u.body, createdAtMs: u.createdAt.getTime() })),
+    updates: updates.map((u) => ({
+      id: u.id,
+      status: u.status,
+      body: u.body,
+      createdAtMs: u.createdAt.getTime(),
+      editedAtMs: u.editedAt?.getTime() ?? null,
+    })),
     actions: incidentActions(db, summary, detail.causeId),
   };
 }

@@ -26,11 +26,21 @@ export interface IncidentSummary {
   workflows: { slug: string; name: LocalizedText; effect: LocalizedText }[];
   cause: { slug: CauseSlug; side: CauseSide; name: LocalizedText } | null;
   latestUpdate: { status: IncidentStatus; body: string; createdAtMs: number } | null;
+  /** Opened by our probes and not yet confirmed by ops: merchants may want to know no person has looked yet. */
+  unconfirmedDetection: boolean;
 }
 
 export const isOpen = notInArray(incident.status, [...CLOSED_INCIDENT_STATUSES]);
 
-/** Summaries of the incidents matching `where`, newest first, with their providers, workflows and latest update. */
+/**
+ * Detected incidents ops dismissed as false alarms, or merged into another incident, were
+ * never outages merchants should read about: they stay out of every public list, page,
+ * bar and count. NULL review states (ops' and mirrored incidents) need their own arm,
+ * since `NOT IN` is unknown for NULL.
+ */
+export const isPublicIncident = or(isNull(incident.reviewState), notInArray(incident.reviewState, ["dismissed", "merged"]))!;
+
+/** Summaries of the public incidents matching `where`, newest first, with their providers, workflows and latest update. */
 export function listIncidentSummaries(db: Executor, where: SQL | undefined, limit?: number, offset = 0): IncidentSummary[] {
   const base = db
     .select({
@@ -39,6 +49,7 @@ export function listIncidentSummaries(db: Executor, where: SQL | undefined, limi
       status: incident.status,
       impactOverride: incident.impactOverride,
       source: incident.source,
+      reviewState: incident.reviewState,
       startedAt: incident.startedAt,
       resolvedAt: incident.resolvedAt,
       causeSlug: cause.slug,
@@ -47,7 +58,7 @@ export function listIncidentSummaries(db: Executor, where: SQL | undefined, limi
     })
     .from(incident)
     .leftJoin(cause, eq(cause.id, incident.causeId))
-    .where(where)
+    .where(and(isPublicIncident, where))
     .orderBy(desc(incident.startedAt), desc(incident.id));
   const rows = limit === undefined ? base.all() : base.limit(limit).offset(offset).all();
   if (rows.length === 0) return [];
@@ -103,6 +114,7 @@ export function listIncidentSummaries(db: Executor, where: SQL | undefined, limi
       workflows: workflows.filter((w) => w.incidentId === r.id).map(({ incidentId: _, ...w }) => w),
       cause: r.causeSlug && r.causeSide && r.causeName ? { slug: r.causeSlug, side: r.causeSide, name: r.causeName } : null,
       latestUpdate: update ? { status: update.status, body: update.body, createdAtMs: update.createdAt.getTime() } : null,
+      unconfirmedDetection: r.source === "probe" && r.reviewState === "pending",
     };
   });
 }
@@ -132,8 +144,8 @@ export interface HistoryFilters {
   categorySlug?: CategorySlug;
 }
 
-/** The condition for incidents that affect the filtered provider or category. */
-export function historyFilter(db: Executor, filters: HistoryFilters): SQL | undefined {
+/** The condition for public incidents that affect the filtered provider or category. */
+export function historyFilter(db: Executor, filters: HistoryFilters): SQL {
   const conditions: SQL[] = [];
   if (filters.providerSlug) {
     conditions.push(eq(provider.slug, filters.providerSlug));
@@ -146,13 +158,17 @@ export function historyFilter(db: Executor, filters: HistoryFilters): SQL | unde
       ),
     );
   }
-  if (conditions.length === 0) return undefined;
-  return inArray(
-    incident.id,
-    db
-      .select({ id: incidentProvider.incidentId })
-      .from(incidentProvider)
-      .innerJoin(provider, eq(provider.id, incidentProvider.providerId))
-      .where(and(...conditions)),
-  );
+  // Callers also count with this condition ("older incidents?"), not only list with it.
+  if (conditions.length === 0) return isPublicIncident;
+  return and(
+    isPublicIncident,
+    inArray(
+      incident.id,
+      db
+        .select({ id: incidentProvider.incidentId })
+        .from(incidentProvider)
+        .innerJoin(provider, eq(provider.id, incidentProvider.providerId))
+        .where(and(...conditions)),
+    ),
+  )!;
 }
