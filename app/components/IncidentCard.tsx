@@ -12,6 +12,15 @@ export function IncidentStatusTag({ status }: { status: IncidentSummary["status"
   return <span className={`tag tag--status-${status}`}>{INCIDENT_STATUS_LABELS[status]}</span>;
 }
 
+/** Said of an incident our checks opened and no one from ShopIQ has confirmed yet. */
+export function DetectedNotice() {
+  return (
+    <p className="detected-notice">
+      Detected automatically by our checks; not yet confirmed by our team. Details may change as we look into it.
+    </p>
+  );
+}
+
 /** An open incident as merchants first see it: what broke, for whom, since when, and the latest word. */
 export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; nowMs: number }) {
   return (
@@ -25,6 +34,7 @@ export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; n
           <IncidentStatusTag status={incident.status} />
         </div>
       </header>
+      {incident.unconfirmedDetection ? <DetectedNotice /> : null}
       <dl className="facts">
         <div>
           <dt>Affected</dt>

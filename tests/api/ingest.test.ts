@@ -115,5 +115,6 @@ describe("POST /api/ingest/results", () => {
     expect(detected[0]).toMatchObject({ source: "probe", status: "investigating" });
     const page = await (await fetch(`${server.baseUrl}/`)).text();
     expect(page).toContain("Razorpay: failures detected");
+    expect(page).toContain("Detected automatically by our checks; not yet confirmed by our team.");
   });
 });
