@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getStatusPage, UPTIME_BAR_DAYS } from "../../db/queries/status-page";
 import { IncidentCard } from "~/components/IncidentCard";
 import { MaintenanceList } from "~/components/MaintenanceList";
 import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
@@ -8,8 +7,10 @@ import { StatusBanner } from "~/components/StatusBanner";
 import { StatusLabel } from "~/components/StatusLabel";
 import { UptimeBar, UptimeBarScale } from "~/components/UptimeBar";
 import { UptimeLegend } from "~/components/UptimeLegend";
+import { getStatusPage } from "~/data/public.server";
 import { formatDay, formatUptime } from "~/lib/format";
 import { INDICATOR_LABELS, localize } from "~/lib/labels";
+import { UPTIME_BAR_DAYS } from "../../db/health/uptime";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return json(getStatusPage(context.db, Date.now()));

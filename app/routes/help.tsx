@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getHelpContent } from "../../db/queries/help";
 import { ActionList } from "~/components/ActionList";
 import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
+import { getHelpContent } from "~/data/public.server";
 import { localize } from "~/lib/labels";
 
 const SIDE_LABELS = {

@@ -2,9 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CATEGORY_SLUGS } from "../../db/schema/enums";
-import { listCategories, listProviders } from "../../db/queries/catalogue";
-import { getHistoryPage } from "../../db/queries/history";
 import { IncidentListItem } from "~/components/IncidentCard";
+import { getHistoryPage, listCategories, listProviders } from "~/data/public.server";
 import { formatMonth } from "~/lib/format";
 import { localize } from "~/lib/labels";
 

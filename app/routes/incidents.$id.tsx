@@ -1,15 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { getIncidentPage } from "../../db/queries/incident-page";
 import { ActionList } from "~/components/ActionList";
 import { ImpactTag, IncidentStatusTag } from "~/components/IncidentCard";
 import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
+import { getIncidentPage } from "~/data/public.server";
 import { formatDateTime, formatDuration } from "~/lib/format";
 import { Markdown } from "~/lib/markdown";
+import { idParam } from "~/lib/params";
 import { INCIDENT_STATUS_LABELS, PROVIDER_IMPACT_LABELS, localize } from "~/lib/labels";
-
-const IncidentParams = z.object({ id: z.coerce.number().int().positive() });
 
 const SIDE_LABELS = {
   provider: "on the provider's side",
@@ -18,9 +16,7 @@ const SIDE_LABELS = {
 } as const;
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  const parsed = IncidentParams.safeParse(params);
-  if (!parsed.success) throw new Response("Incident not found", { status: 404 });
-  const page = getIncidentPage(context.db, parsed.data.id, Date.now());
+  const page = getIncidentPage(context.db, idParam(params, "Incident not found"), Date.now());
   if (!page) throw new Response("Incident not found", { status: 404 });
   return json(page);
 }

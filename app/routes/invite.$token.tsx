@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "~/auth/password.server";
 import { signIn } from "~/auth/session.server";
-import { acceptInvite, findInvite } from "../../db/users/accounts";
+import { acceptInvite, findInvite } from "~/data/ops.server";
+import { fieldErrorsOf } from "~/lib/forms";
 
 const SetPasswordSchema = z
   .object({
@@ -21,7 +22,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = SetPasswordSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return json({ fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) }, { status: 400 });
+    return json({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
   }
   const user = acceptInvite(context.db, params.token ?? "", await hashPassword(parsed.data.password), Date.now());
   if (!user) throw redirect("/login");

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { currentUser, safeRedirectPath, signIn } from "~/auth/session.server";
 import { attemptSignIn } from "~/auth/sign-in.server";
+import { FieldError, fieldErrorsOf, FormError, invalidProps } from "~/lib/forms";
 
 const SignInSchema = z.object({
   email: z.email("Enter the email address of your account."),
@@ -21,8 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = SignInSchema.safeParse(form);
   const email = typeof form.email === "string" ? form.email : "";
   if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return json({ fieldErrors, formError: null, email }, { status: 400 });
+    return json({ fieldErrors: fieldErrorsOf(parsed.error), formError: null, email }, { status: 400 });
   }
   const outcome = await attemptSignIn(context, { email: parsed.data.email, password: parsed.data.password, address: context.clientAddress ?? "unknown" });
   if (outcome.ok) return signIn(request, context, outcome.userId, safeRedirectPath(parsed.data.redirectTo));
@@ -40,11 +40,7 @@ export default function SignIn() {
     <section className="narrow">
       <h1>Sign in to the ops console</h1>
       <p className="muted">For ShopIQ staff who post incident updates. Merchants do not need an account to read the status page.</p>
-      {result?.formError ? (
-        <p className="form-error" role="alert">
-          {result.formError}
-        </p>
-      ) : null}
+      <FormError message={result?.formError} />
       <Form method="post" className="stack-form" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <label>
@@ -55,16 +51,11 @@ export default function SignIn() {
             autoComplete="username"
             required
             defaultValue={result?.email ?? ""}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-error" : undefined}
+            {...invalidProps("email", errors.email, true)}
             autoFocus
           />
         </label>
-        {errors.email ? (
-          <p id="email-error" className="field-error">
-            {errors.email}
-          </p>
-        ) : null}
+        <FieldError id="email-error" message={errors.email} />
         <label>
           Password
           <input
@@ -72,15 +63,10 @@ export default function SignIn() {
             type="password"
             autoComplete="current-password"
             required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error" : undefined}
+            {...invalidProps("password", errors.password, false)}
           />
         </label>
-        {errors.password ? (
-          <p id="password-error" className="field-error">
-            {errors.password}
-          </p>
-        ) : null}
+        <FieldError id="password-error" message={errors.password} />
         <button type="submit" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>

@@ -1,13 +1,12 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { listIncidentSummaries, isOpen } from "../../db/queries/incidents";
-import { countPendingReviews } from "../../db/incidents/review";
 import { IncidentListItem } from "~/components/IncidentCard";
+import { countPendingReviews, listOpenIncidents } from "~/data/ops.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return json({ nowMs: Date.now(), open: listIncidentSummaries(context.db, isOpen), pendingReviews: countPendingReviews(context.db) });
+  return json({ nowMs: Date.now(), open: listOpenIncidents(context.db), pendingReviews: countPendingReviews(context.db) });
 }
 
 export default function OpsDashboard() {

@@ -2,14 +2,15 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requireUser } from "~/auth/session.server";
+import { ActionFormSchema, LibraryError, createAction, deleteAction, getAction, listScopeChoices, updateAction } from "~/data/ops.server";
+import { FieldError, fieldErrorsOf, fieldProps, FormError, formText, invalidProps, placeError } from "~/lib/forms";
+import { optionalIdParam } from "~/lib/params";
 import opsConsoleStyles from "~/styles/ops-console.css";
-import { ActionFormSchema, LibraryError, createAction, deleteAction, getAction, listScopeChoices, updateAction } from "../../db/actions/library";
 import { ACTION_KINDS } from "../../db/schema/enums";
 
 // This module is both /ops/actions/new (no id: add) and /ops/actions/:id (edit, delete);
 // ops.actions.new.tsx re-exports it so the two forms cannot drift apart.
 
-const ActionParams = z.object({ id: z.coerce.number().int().positive().optional() });
 const INTENTS = ["save", "delete"] as const;
 
 const KIND_LABELS = {
@@ -26,11 +27,7 @@ const LANGUAGES = [
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: opsConsoleStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action ? "Edit action" : "Add an action"} · Ops console` }];
 
-function actionId(params: LoaderFunctionArgs["params"]): number | null {
-  const parsed = ActionParams.safeParse(params);
-  if (!parsed.success) throw new Response("Action not found", { status: 404 });
-  return parsed.data.id ?? null;
-}
+const actionId = (params: LoaderFunctionArgs["params"]) => optionalIdParam(params, "Action not found");
 
 interface FormValues {
   kind: string;
@@ -59,20 +56,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({ action: stored, values, choices: listScopeChoices(context.db) });
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const id = actionId(params);
   const form = await request.formData();
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
+  const text = (name: string) => formText(form, name);
   const values: FormValues = { kind: text("kind"), categoryId: text("categoryId"), causeId: text("causeId"), en: text("en"), hi: text("hi"), as: text("as") };
   const failure = (status: number, fieldErrors: Record<string, string>, formError: string | null) => json({ values, fieldErrors, formError }, { status });
   const intent = z.enum(INTENTS).safeParse(text("intent") || "save");
@@ -96,16 +84,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof LibraryError)) throw error;
     if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return error.field ? failure(error.status, { [error.field]: error.message }, null) : failure(error.status, {}, error.message);
+    const { fieldErrors, formError } = placeError(error);
+    return failure(error.status, fieldErrors, formError);
   }
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
 }
 
 export default function ActionForm() {
@@ -115,7 +96,7 @@ export default function ActionForm() {
   const values = result?.values ?? storedValues;
   const e: Record<string, string | undefined> = result?.fieldErrors ?? {};
   const firstError = Object.keys(e)[0];
-  const invalid = (name: string) => (e[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error`, autoFocus: firstError === name } : {});
+  const field = fieldProps(null, e);
   // A new key after each submit remounts the form, so autoFocus moves to the first wrong field.
   const formKey = JSON.stringify(result ?? storedValues);
 
@@ -125,11 +106,7 @@ export default function ActionForm() {
         <Link to="/ops/actions">Recommended actions</Link> › <span>{stored ? stored.slug : "Add"}</span>
       </nav>
       <h1>{stored ? "Edit action" : "Add an action"}</h1>
-      {result?.formError ? (
-        <p className="form-error" role="alert">
-          {result.formError}
-        </p>
-      ) : null}
+      <FormError message={result?.formError} />
       <Form method="post" className="stack-form console-form" noValidate key={formKey}>
         <input type="hidden" name="intent" value="save" />
         <fieldset aria-describedby={e.kind ? "kind-error" : undefined}>
@@ -146,7 +123,7 @@ export default function ActionForm() {
         <div className="scope-fields">
           <div>
             <label htmlFor="categoryId">Category</label>
-            <select id="categoryId" name="categoryId" defaultValue={values.categoryId} {...invalid("categoryId")}>
+            <select {...field("categoryId")} defaultValue={values.categoryId}>
               <option value="">Any category</option>
               {choices.categories.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -158,7 +135,7 @@ export default function ActionForm() {
           </div>
           <div>
             <label htmlFor="causeId">Cause</label>
-            <select id="causeId" name="causeId" defaultValue={values.causeId} {...invalid("causeId")}>
+            <select {...field("causeId")} defaultValue={values.causeId}>
               <option value="">No particular cause</option>
               {choices.causes.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -184,7 +161,7 @@ export default function ActionForm() {
                 lang={l.lang}
                 required={l.key === "en"}
                 defaultValue={values[l.key]}
-                {...invalid(l.key)}
+                {...invalidProps(l.key, e[l.key], firstError === l.key)}
                 aria-describedby={[e[l.key] ? `${l.key}-error` : "", `${l.key}-hint`].filter(Boolean).join(" ")}
               />
               <p id={`${l.key}-hint`} className="muted">

@@ -2,8 +2,9 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requireUser } from "~/auth/session.server";
+import { LibraryError, MOVE_DIRECTIONS, listActionLibrary, moveAction, type LibraryAction } from "~/data/ops.server";
+import { FormError, SuccessNotice } from "~/lib/forms";
 import opsConsoleStyles from "~/styles/ops-console.css";
-import { LibraryError, MOVE_DIRECTIONS, listActionLibrary, moveAction, type LibraryAction } from "../../db/actions/library";
 
 const DONE_MESSAGES: Record<string, string> = {
   created: "The action is added at the end of its group.",
@@ -93,16 +94,8 @@ export default function ActionLibraryPage() {
         The steps merchants are shown, in the order they are shown: for an incident, a category's advice comes first, then the steps for its cause, then the
         category's checklist.
       </p>
-      {notice ? (
-        <p className="form-success" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {result?.formError ? (
-        <p className="form-error" role="alert">
-          {result.formError}
-        </p>
-      ) : null}
+      <SuccessNotice message={notice} />
+      <FormError message={result?.formError} />
       <nav aria-label="Groups" className="toc">
         <ul>
           <li>

@@ -1,10 +1,12 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
+import { AUDIT_PAGE_SIZE, listAuditEntries, listAuditFilterOptions, type AuditPage, type ChangeSide } from "~/data/ops.server";
 import { formatDateTime } from "~/lib/format";
+import { FieldError, fieldErrorsOf, invalidProps } from "~/lib/forms";
 import adminStyles from "~/styles/ops-admin.css";
-import { AUDIT_PAGE_SIZE, listAuditEntries, listAuditFilterOptions, type AuditPage, type ChangeSide } from "../../db/queries/audit";
 
 const MAX_AUDIT_PAGE = 10_000;
 /** Longer values fold away behind their first words, so one big edit does not push the rest of the page down. */
@@ -46,6 +48,8 @@ function forPage(page: AuditPage) {
     total: page.total,
     page: page.page,
     pageCount: page.pageCount,
+    /** The number of the page's first entry in the whole log, counting from 1. */
+    firstEntry: (page.page - 1) * AUDIT_PAGE_SIZE + 1,
     entries: page.entries.map((e) => ({
       id: e.id,
       atMs: e.at.getTime(),
@@ -70,9 +74,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Empty fields are "any": that is what a GET form sends for a select left on its first option.
   const parsed = AuditQuery.safeParse(Object.fromEntries([...search].filter(([, v]) => v !== "")));
   if (!parsed.success) {
-    // The first problem with each field: "last-week" is not a date at all, whatever else is wrong with it.
-    const fieldErrors = Object.fromEntries(parsed.error.issues.toReversed().map((i) => [String(i.path[0]), i.message]));
-    return json({ filters: typed, fieldErrors, options, log: null }, { status: 400 });
+    return json({ filters: typed, fieldErrors: fieldErrorsOf(parsed.error), options, log: null }, { status: 400 });
   }
   const { actor, entity, action, from, to, page } = parsed.data;
   const log = listAuditEntries(context.db, { actorLabel: actor, entityType: entity, action, fromDay: from, toDay: to }, page);
@@ -80,19 +82,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ filters: typed, fieldErrors: noErrors, options, log: forPage(log) });
 }
 
+function FilterField({ name, label, error, children }: { name: string; label: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="audit-filters__field">
+      <label htmlFor={`audit-${name}`}>{label}</label>
+      {children}
+      <FieldError id={`audit-${name}-error`} message={error} />
+    </div>
+  );
+}
+
 function FilterSelect(props: { name: string; label: string; anyLabel: string; value: string; options: string[]; error?: string }) {
   // A value from a shared link that is no longer in the log still shows as chosen.
   const options = props.value && !props.options.includes(props.value) ? [props.value, ...props.options] : props.options;
+  const id = `audit-${props.name}`;
   return (
-    <div className="audit-filters__field">
-      <label htmlFor={`audit-${props.name}`}>{props.label}</label>
-      <select
-        id={`audit-${props.name}`}
-        name={props.name}
-        defaultValue={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `audit-${props.name}-error` : undefined}
-      >
+    <FilterField {...props}>
+      <select id={id} name={props.name} defaultValue={props.value} {...invalidProps(id, props.error, false)}>
         <option value="">{props.anyLabel}</option>
         {options.map((o) => (
           <option key={o} value={o}>
@@ -100,33 +106,16 @@ function FilterSelect(props: { name: string; label: string; anyLabel: string; va
           </option>
         ))}
       </select>
-      {props.error ? (
-        <p id={`audit-${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    </FilterField>
   );
 }
 
 function DateField(props: { name: string; label: string; value: string; error?: string }) {
+  const id = `audit-${props.name}`;
   return (
-    <div className="audit-filters__field">
-      <label htmlFor={`audit-${props.name}`}>{props.label}</label>
-      <input
-        id={`audit-${props.name}`}
-        name={props.name}
-        type="date"
-        defaultValue={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `audit-${props.name}-error` : undefined}
-      />
-      {props.error ? (
-        <p id={`audit-${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      ) : null}
-    </div>
+    <FilterField {...props}>
+      <input id={id} name={props.name} type="date" defaultValue={props.value} {...invalidProps(id, props.error, false)} />
+    </FilterField>
   );
 }
 
@@ -150,7 +139,7 @@ export default function AuditLog() {
     return query ? `/ops/audit?${query}` : "/ops/audit";
   };
   const filtered = Object.values(filters).some((v) => v !== "");
-  const first = log ? (log.page - 1) * AUDIT_PAGE_SIZE + 1 : 0;
+  const first = log ? log.firstEntry : 0;
   return (
     <>
       <h1>Audit log</h1>

@@ -2,11 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requireUser } from "~/auth/session.server";
-import { formatDateTime, formatTimeAgo } from "~/lib/format";
-import { INCIDENT_STATUS_LABELS, PROVIDER_IMPACT_LABELS } from "~/lib/labels";
-import opsConsoleStyles from "~/styles/ops-console.css";
+import { StatusOptions } from "~/components/ops/incident/IncidentOptions";
 import {
-  CONFIRM_STATUSES,
   ConfirmDetectionSchema,
   DismissDetectionSchema,
   MergeDetectionSchema,
@@ -18,7 +15,12 @@ import {
   listPendingDetections,
   listRecentReviews,
   mergeDetection,
-} from "../../db/incidents/review";
+} from "~/data/ops.server";
+import { formatDateTime, formatTimeAgo } from "~/lib/format";
+import { FieldError, fieldErrorsOf, FormError, invalidProps, placeError, SuccessNotice, textFields } from "~/lib/forms";
+import { INCIDENT_STATUS_LABELS, PROVIDER_IMPACT_LABELS } from "~/lib/labels";
+import opsConsoleStyles from "~/styles/ops-console.css";
+import { CONFIRM_STATUSES } from "../../db/health/incident-status";
 import type { CheckKind } from "../../db/schema/enums";
 
 const RECENT_REVIEWS_SHOWN = 10;
@@ -56,16 +58,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Values = Record<string, string>;
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const values: Values = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  const values = textFields(await request.formData());
   const intent = z.enum(INTENTS).safeParse(values.intent);
   const failure = (status: number, fieldErrors: Record<string, string>, formError: string | null) =>
     json({ intent: intent.success ? intent.data : null, incidentId: values.incidentId ?? "", values, fieldErrors, formError }, { status });
@@ -78,7 +73,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       review(parsed.data);
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error;
-      return error.field ? failure(error.status, { [error.field]: error.message }, null) : failure(error.status, {}, error.message);
+      const { fieldErrors, formError } = placeError(error);
+      return failure(error.status, fieldErrors, formError);
     }
     return redirect(`/ops/inbox?done=${intent.data}&incident=${encodeURIComponent(values.incidentId ?? "")}`);
   };
@@ -105,19 +101,6 @@ interface FormState {
   formError: string | null;
 }
 
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
-}
-
-/** Props that tie a field to its error for screen readers, and put the cursor on the first wrong field. */
-function invalidProps(id: string, message: string | undefined, first: boolean) {
-  return message ? { "aria-invalid": true, "aria-describedby": `${id}-error`, autoFocus: first } : {};
-}
-
 function ConfirmForm({ incident, state, busy }: { incident: Pending; state: FormState | null; busy: boolean }) {
   const id = `confirm-${incident.id}`;
   const e = state?.errors ?? {};
@@ -133,11 +116,7 @@ function ConfirmForm({ incident, state, busy }: { incident: Pending; state: Form
       <FieldError id={`${id}-title-error`} message={e.title} />
       <label htmlFor={`${id}-status`}>Status</label>
       <select id={`${id}-status`} name="status" defaultValue={state?.values.status ?? incident.status} {...invalidProps(`${id}-status`, e.status, firstError === "status")}>
-        {CONFIRM_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {INCIDENT_STATUS_LABELS[s]}
-          </option>
-        ))}
+        <StatusOptions statuses={CONFIRM_STATUSES} />
       </select>
       <FieldError id={`${id}-status-error`} message={e.status} />
       <label htmlFor={`${id}-body`}>Update for merchants</label>
@@ -256,11 +235,7 @@ function PendingItem({ incident, targets, nowMs, result, busy }: { incident: Pen
           </li>
         ))}
       </ol>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="review-forms">
         <ConfirmForm incident={incident} state={stateFor(result, incident.id, "confirm")} busy={busy} />
         <div className="review-forms__others">
@@ -286,16 +261,8 @@ export default function Inbox() {
         Probes open these on their own when a provider fails for many merchants at once. Merchants already see them, marked as detected automatically, until you
         review them.
       </p>
-      {notice ? (
-        <p className="form-success" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {unplaced ? (
-        <p className="form-error" role="alert">
-          {unplaced}
-        </p>
-      ) : null}
+      <SuccessNotice message={notice} />
+      <FormError message={unplaced} />
 
       <section className="section" aria-labelledby="to-review">
         <h2 id="to-review">To review ({pending.length})</h2>

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { IncidentListItem } from "~/components/IncidentCard";
+import { listConsoleIncidents } from "~/data/ops.server";
 import styles from "~/styles/ops-incidents.css";
-import { listConsoleIncidents } from "../../db/incidents/console";
 
 const FILTERS = { open: "Open", resolved: "Resolved", all: "All" } as const;
 

@@ -2,9 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requireUser } from "~/auth/session.server";
-import { formatDateTime } from "~/lib/format";
-import { MAINTENANCE_STATUS_LABELS } from "~/lib/labels";
-import opsConsoleStyles from "~/styles/ops-console.css";
 import {
   MaintenanceError,
   MaintenanceFormSchema,
@@ -14,12 +11,16 @@ import {
   listProviderChoices,
   msToIndiaTime,
   updateMaintenance,
-} from "../../db/maintenance/console";
+} from "~/data/ops.server";
+import { formatDateTime } from "~/lib/format";
+import { FieldError, fieldErrorsOf, fieldProps, FormError, formText, placeError } from "~/lib/forms";
+import { MAINTENANCE_STATUS_LABELS } from "~/lib/labels";
+import { optionalIdParam } from "~/lib/params";
+import opsConsoleStyles from "~/styles/ops-console.css";
 
 // This module is both /ops/maintenance/new (no id: schedule) and /ops/maintenance/:id
 // (edit, cancel); ops.maintenance.new.tsx re-exports it so the two forms cannot drift apart.
 
-const MaintenanceParams = z.object({ id: z.coerce.number().int().positive().optional() });
 const INTENTS = ["save", "cancel"] as const;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: opsConsoleStyles }];
@@ -27,11 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.window ? `Maintenance ${data.window.id}` : "Schedule maintenance"} · Ops console` },
 ];
 
-function windowId(params: LoaderFunctionArgs["params"]): number | null {
-  const parsed = MaintenanceParams.safeParse(params);
-  if (!parsed.success) throw new Response("Maintenance window not found", { status: 404 });
-  return parsed.data.id ?? null;
-}
+const windowId = (params: LoaderFunctionArgs["params"]) => optionalIdParam(params, "Maintenance window not found");
 
 /** What the form shows: strings as typed, provider ids as the checkboxes send them. */
 interface FormValues {
@@ -65,20 +62,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({ window, values, providerChoices: listProviderChoices(context.db) });
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const id = windowId(params);
   const form = await request.formData();
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
+  const text = (name: string) => formText(form, name);
   const values: FormValues = {
     title: text("title"),
     description: text("description"),
@@ -110,16 +98,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof MaintenanceError)) throw error;
     if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return error.field ? failure(error.status, { [error.field]: error.message }, null) : failure(error.status, {}, error.message);
+    const { fieldErrors, formError } = placeError(error);
+    return failure(error.status, fieldErrors, formError);
   }
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
 }
 
 export default function MaintenanceForm() {
@@ -129,7 +110,7 @@ export default function MaintenanceForm() {
   const values = result?.values ?? stored;
   const e: Record<string, string | undefined> = result?.fieldErrors ?? {};
   const firstError = Object.keys(e)[0];
-  const invalid = (name: string) => (e[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error`, autoFocus: firstError === name } : {});
+  const field = fieldProps(null, e);
   const editable = window === null || (window.source === "ops" && window.status !== "cancelled");
   // A new key after each submit remounts the form, so autoFocus moves to the first wrong field.
   const formKey = JSON.stringify(result ?? stored);
@@ -143,11 +124,7 @@ export default function MaintenanceForm() {
         <h1>{window ? window.title : "Schedule maintenance"}</h1>
         {window ? <span className={`tag tag--maintenance-${window.status}`}>{window.status === "cancelled" ? "Cancelled" : MAINTENANCE_STATUS_LABELS[window.status]}</span> : null}
       </header>
-      {result?.formError ? (
-        <p className="form-error" role="alert">
-          {result.formError}
-        </p>
-      ) : null}
+      <FormError message={result?.formError} />
 
       {window && !editable ? (
         <>
@@ -179,7 +156,7 @@ export default function MaintenanceForm() {
         <Form method="post" className="stack-form console-form" noValidate key={formKey}>
           <input type="hidden" name="intent" value="save" />
           <label htmlFor="title">Title</label>
-          <input id="title" name="title" required defaultValue={values.title} {...invalid("title")} />
+          <input {...field("title")} required defaultValue={values.title} />
           <FieldError id="title-error" message={e.title} />
 
           <fieldset className="choice-groups" aria-describedby={e.providerIds ? "providerIds-error" : undefined}>
@@ -230,7 +207,7 @@ export default function MaintenanceForm() {
           })}
 
           <label htmlFor="description">Description for merchants</label>
-          <textarea id="description" name="description" defaultValue={values.description} {...invalid("description")} />
+          <textarea {...field("description")} defaultValue={values.description} />
           <FieldError id="description-error" message={e.description} />
 
           <button type="submit" disabled={busy}>

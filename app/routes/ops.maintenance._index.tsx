@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { formatDateTime, formatDuration } from "~/lib/format";
 import { MAINTENANCE_STATUS_LABELS } from "~/lib/labels";
+import { listMaintenanceBoard, type ConsoleMaintenance } from "~/data/ops.server";
+import { SuccessNotice } from "~/lib/forms";
 import opsConsoleStyles from "~/styles/ops-console.css";
-import { listMaintenanceBoard, type ConsoleMaintenance } from "../../db/maintenance/console";
 
 const DONE_MESSAGES: Record<string, string> = {
   scheduled: "The maintenance window is scheduled and shown on the status page.",
@@ -61,11 +62,7 @@ export default function MaintenanceBoard() {
         </Link>
       </header>
       <p className="muted">Windows move from scheduled to in progress to completed by the clock. Times are India time (IST).</p>
-      {notice ? (
-        <p className="form-success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <SuccessNotice message={notice} />
       {sections.map((s) => (
         <section key={s.id} className="section" aria-labelledby={s.id}>
           <h2 id={s.id}>

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { countPendingReviews } from "../../db/incidents/review";
+import { countPendingReviews } from "~/data/ops.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

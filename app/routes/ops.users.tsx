@@ -2,14 +2,12 @@ import { json, type ActionFunctionArgs, type HeadersFunction, type LinksFunction
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requireUser } from "~/auth/session.server";
+import { changeUserDisabled, changeUserRole, DuplicateEmailError, inviteUser, listManagedUsers, renewInvite, UserChangeRefusedError, type IssuedInvite } from "~/data/ops.server";
 import { formatDateTime } from "~/lib/format";
+import { FieldError, fieldErrorsOf, FormError, formText, invalidProps } from "~/lib/forms";
 import adminStyles from "~/styles/ops-admin.css";
 import { USER_ROLES } from "../../db/schema/enums";
-import { DAY_MS } from "../../db/time";
-import { DuplicateEmailError, INVITE_LIFETIME_MS } from "../../db/users/accounts";
-import { changeUserDisabled, changeUserRole, inviteUser, listManagedUsers, renewInvite, UserChangeRefusedError, type IssuedInvite } from "../../db/users/admin";
-
-const INVITE_LIFETIME_DAYS = INVITE_LIFETIME_MS / DAY_MS;
+import { INVITE_LIFETIME_DAYS } from "../../db/users/invite-lifetime";
 const MAX_NAME_LENGTH = 100;
 const MAX_EMAIL_LENGTH = 254;
 
@@ -52,12 +50,8 @@ const result = (fields: Partial<ActionResult>): ActionResult => ({
   ...fields,
 });
 
-/** The first problem with each field: later ones often restate it ("not an email" after "too long"). */
-const fieldErrorsOf = (error: z.ZodError) => Object.fromEntries(error.issues.toReversed().map((i) => [String(i.path[0]), i.message]));
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
+/** The hidden and one-choice forms show their problems in one line: the chosen role's before the row's user. */
+const oneLine = (fieldErrors: Record<string, string>) => Object.values(fieldErrors).reverse().join(" ");
 
 // A page rendered after an action takes its headers from this export, not from the action's response.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -107,7 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   switch (intent) {
     case "invite": {
-      const values = { email: text(form, "email"), name: text(form, "name"), role: text(form, "role") };
+      const values = { email: formText(form, "email"), name: formText(form, "name"), role: formText(form, "role") };
       const parsed = InviteForm.safeParse(values);
       if (!parsed.success) return json(result({ intent, fieldErrors: fieldErrorsOf(parsed.error), values }), { status: 400 });
       try {
@@ -119,8 +113,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
     }
     case "renew-invite": {
-      const parsed = RenewInviteForm.safeParse({ userId: text(form, "userId") });
-      if (!parsed.success) return json(result({ intent, formError: Object.values(fieldErrorsOf(parsed.error)).join(" ") }), { status: 400 });
+      const parsed = RenewInviteForm.safeParse({ userId: formText(form, "userId") });
+      if (!parsed.success) return json(result({ intent, formError: oneLine(fieldErrorsOf(parsed.error)) }), { status: 400 });
       try {
         const invite = renewInvite(context.db, actor, parsed.data.userId, nowMs);
         return invite ? shown(invite, `A new invite link for ${invite.user.email}; earlier links no longer work.`) : notFound();
@@ -129,11 +123,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
     }
     case "role": {
-      const parsed = RoleForm.safeParse({ userId: text(form, "userId"), role: text(form, "role") });
-      const userId = Number(text(form, "userId")) || null;
+      const parsed = RoleForm.safeParse({ userId: formText(form, "userId"), role: formText(form, "role") });
+      const userId = Number(formText(form, "userId")) || null;
       if (!parsed.success) {
         const fieldErrors = fieldErrorsOf(parsed.error);
-        return json(result({ intent, userId, fieldErrors, formError: Object.values(fieldErrors).join(" ") }), { status: 400 });
+        return json(result({ intent, userId, fieldErrors, formError: oneLine(fieldErrors) }), { status: 400 });
       }
       try {
         const changed = changeUserRole(context.db, actor, parsed.data.userId, parsed.data.role);
@@ -146,8 +140,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "disable":
     case "enable": {
-      const parsed = EnableDisableForm.safeParse({ userId: text(form, "userId") });
-      if (!parsed.success) return json(result({ intent, formError: Object.values(fieldErrorsOf(parsed.error)).join(" ") }), { status: 400 });
+      const parsed = EnableDisableForm.safeParse({ userId: formText(form, "userId") });
+      if (!parsed.success) return json(result({ intent, formError: oneLine(fieldErrorsOf(parsed.error)) }), { status: 400 });
       const disabled = intent === "disable";
       try {
         const changed = changeUserDisabled(context.db, actor, parsed.data.userId, disabled, nowMs);
@@ -169,6 +163,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const STATE_LABELS = { active: "Active", invited: "Invited", disabled: "Disabled" } as const;
+
+function InviteField(props: { name: string; label: string; type: "email" | "text"; maxLength: number; typed: string | undefined; error: string | undefined }) {
+  const id = `invite-${props.name}`;
+  return (
+    <div className="invite-form__field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type}
+        autoComplete="off"
+        required
+        maxLength={props.maxLength}
+        defaultValue={props.typed ?? ""}
+        {...invalidProps(id, props.error, false)}
+      />
+      <FieldError id={`${id}-error`} message={props.error} />
+    </div>
+  );
+}
 
 export default function OpsUsers() {
   const { users, meId, nowMs } = useLoaderData<typeof loader>();
@@ -198,11 +212,7 @@ export default function OpsUsers() {
           ) : null}
         </div>
       ) : null}
-      {outcome?.formError ? (
-        <p className="form-error" role="alert">
-          {outcome.formError}
-        </p>
-      ) : null}
+      <FormError message={outcome?.formError} />
 
       <section className="section" aria-labelledby="invite-heading">
         <h2 id="invite-heading">Invite someone</h2>
@@ -210,61 +220,20 @@ export default function OpsUsers() {
         {/* A new key after each invite empties the form for the next one. */}
         <Form method="post" className="invite-form" noValidate key={outcome?.invite?.link ?? "invite"}>
           <input type="hidden" name="intent" value="invite" />
-          <div className="invite-form__field">
-            <label htmlFor="invite-email">Email</label>
-            <input
-              id="invite-email"
-              name="email"
-              type="email"
-              autoComplete="off"
-              required
-              maxLength={MAX_EMAIL_LENGTH}
-              defaultValue={typed.email ?? ""}
-              aria-invalid={inviteErrors.email ? true : undefined}
-              aria-describedby={inviteErrors.email ? "invite-email-error" : undefined}
-            />
-            {inviteErrors.email ? (
-              <p id="invite-email-error" className="field-error">
-                {inviteErrors.email}
-              </p>
-            ) : null}
-          </div>
-          <div className="invite-form__field">
-            <label htmlFor="invite-name">Name</label>
-            <input
-              id="invite-name"
-              name="name"
-              type="text"
-              autoComplete="off"
-              required
-              maxLength={MAX_NAME_LENGTH}
-              defaultValue={typed.name ?? ""}
-              aria-invalid={inviteErrors.name ? true : undefined}
-              aria-describedby={inviteErrors.name ? "invite-name-error" : undefined}
-            />
-            {inviteErrors.name ? (
-              <p id="invite-name-error" className="field-error">
-                {inviteErrors.name}
-              </p>
-            ) : null}
-          </div>
+          <InviteField name="email" label="Email" type="email" maxLength={MAX_EMAIL_LENGTH} typed={typed.email} error={inviteErrors.email} />
+          <InviteField name="name" label="Name" type="text" maxLength={MAX_NAME_LENGTH} typed={typed.name} error={inviteErrors.name} />
           <div className="invite-form__field">
             <label htmlFor="invite-role">Role</label>
             <select
               id="invite-role"
               name="role"
               defaultValue={typed.role || "ops"}
-              aria-invalid={inviteErrors.role ? true : undefined}
-              aria-describedby={inviteErrors.role ? "invite-role-error" : undefined}
+              {...invalidProps("invite-role", inviteErrors.role, false)}
             >
               <option value="ops">ops: incidents, maintenance, actions</option>
               <option value="admin">admin: also manages users</option>
             </select>
-            {inviteErrors.role ? (
-              <p id="invite-role-error" className="field-error">
-                {inviteErrors.role}
-              </p>
-            ) : null}
+            <FieldError id="invite-role-error" message={inviteErrors.role} />
           </div>
           <button type="submit" disabled={busy}>
             Create invite link

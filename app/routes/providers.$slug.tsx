@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getProviderPage } from "../../db/queries/provider-page";
 import { ActionList } from "~/components/ActionList";
 import { DailyUptimeChart, ResponseTimeChart } from "~/components/Charts";
 import { IncidentCard, IncidentListItem } from "~/components/IncidentCard";
 import { MaintenanceList } from "~/components/MaintenanceList";
 import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
 import { StatusLabel } from "~/components/StatusLabel";
+import { getProviderPage } from "~/data/public.server";
 import { UptimeBar, UptimeBarScale } from "~/components/UptimeBar";
 import { formatDay, formatLatency, formatUptime } from "~/lib/format";
 import { PROVIDER_STATUS_LABELS, localize } from "~/lib/labels";

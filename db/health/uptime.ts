@@ -4,6 +4,9 @@
 
 import type { CheckOutcome } from "../schema/enums";
 
+/** Days of history an uptime bar covers: the status page and the provider pages show the same span. */
+export const UPTIME_BAR_DAYS = 90;
+
 export interface ResultCounts {
   okCount: number;
   degradedCount: number;

@@ -7,21 +7,13 @@ import type { Actor } from "../audit";
 import { getIncidentPage } from "../queries/incident-page";
 import { listIncidentSummaries, isOpen } from "../queries/incidents";
 import { auditLog, category, cause, check, connection, incident, incidentAction, incidentProvider, incidentUpdate, provider, recommendedAction, workflow } from "../schema";
-import {
-  addCustomStep,
-  addNote,
-  affectedMerchants,
-  createIncidentByOps,
-  editUpdate,
-  getConsoleIncident,
-  IncidentConsoleError,
-  linkAction,
-  moveAction,
-  postUpdateByOps,
-  setPostmortem,
-  unlinkAction,
-  type NewOpsIncident,
-} from "./console";
+import { addCustomStep, linkAction, moveAction, unlinkAction } from "./console/actions";
+import { affectedMerchants } from "./console/affected-merchants";
+import { createIncidentByOps, type NewOpsIncident } from "./console/create";
+import { getConsoleIncident } from "./console/detail";
+import { IncidentConsoleError } from "./console/guards";
+import { addNote } from "./console/notes";
+import { editUpdate, postUpdateByOps, setPostmortem } from "./console/updates";
 
 let t: TestDatabase;
 let actor: Actor;

@@ -9,7 +9,8 @@ import { providerCheckStates } from "../queries/provider-status";
 import { category, cause, check, checkResult, connection, incident, incidentProvider, provider, providerDetection, workflow } from "../schema";
 import type { ProviderImpact, ReviewState } from "../schema/enums";
 import { MINUTE_MS, HOUR_MS } from "../time";
-import { CLOSED_INCIDENT_STATUSES, createIncident, isClosedStatus, postIncidentUpdate } from "./write";
+import { CLOSED_INCIDENT_STATUSES, isClosedStatus } from "../health/incident-status";
+import { createIncident, postIncidentUpdate } from "./write";
 
 export interface DetectionSettings {
   /** Share of monitored connections failing for non-merchant causes that means an outage. */

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addConnections, addProvider } from "../../tests/support/builders";
+import { addConnections, addOpsIncident, addProvider } from "../../tests/support/builders";
 import { guidanceDatabase, type TestDatabase } from "../../tests/support/database";
 import { COMMAND_LINE_ACTOR, type Actor } from "../audit";
 import { getHistoryPage } from "../queries/history";
@@ -53,17 +53,7 @@ function detectedOutage(slug = "razorpay") {
   return { provider, check, incidentId: outcome.incidentId!, failAt, recoverAt };
 }
 
-function opsIncident(providerId: number, title = "Payments failing at several gateways") {
-  return createIncident(t.db, {
-    title,
-    providers: [{ providerId, impact: "partial_outage" }],
-    workflowIds: [],
-    causeId: null,
-    source: "ops",
-    startedAt: new Date(start),
-    firstUpdate: { status: "identified", body: "We know what is wrong." },
-  });
-}
+const opsIncident = (providerId: number, title = "Payments failing at several gateways") => addOpsIncident(t.db, providerId, title, new Date(start));
 
 const row = (id: number) => t.db.select().from(incident).where(eq(incident.id, id)).get()!;
 const updatesOf = (id: number) => t.db.select().from(incidentUpdate).where(eq(incidentUpdate.incidentId, id)).orderBy(incidentUpdate.id).all();

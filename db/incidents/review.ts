@@ -9,13 +9,11 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { writeAudit, type Actor } from "../audit";
 import type { Executor } from "../client";
-import { isOpen, isPublicIncident, listIncidentSummaries, type IncidentSummary } from "../queries/incidents";
+import { isOpen, isPublicIncident, listIncidentSummaries, listOpenIncidents, type IncidentSummary } from "../queries/incidents";
 import { auditLog, check, incident, incidentProvider, incidentUpdate, provider } from "../schema";
 import type { CheckKind, IncidentStatus, ProviderImpact, ReviewState } from "../schema/enums";
-import { isClosedStatus, postIncidentUpdate } from "./write";
-
-/** Statuses ops may publish a confirmation with; a postmortem needs the incident page, not the inbox. */
-export const CONFIRM_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const satisfies readonly IncidentStatus[];
+import { CONFIRM_STATUSES, isClosedStatus } from "../health/incident-status";
+import { postIncidentUpdate } from "./write";
 
 const REVIEW_AUDIT_ACTIONS = ["incident.confirm", "incident.merge", "incident.dismiss"] as const;
 const TITLE_MAX_CHARS = 160;
@@ -121,7 +119,7 @@ export interface MergeTarget {
 
 /** Open public incidents a detected one can be merged into, newest first. */
 export function listMergeTargets(db: Executor): MergeTarget[] {
-  return listIncidentSummaries(db, isOpen).map((i) => ({ id: i.id, title: i.title, providerNames: i.providers.map((p) => p.name) }));
+  return listOpenIncidents(db).map((i) => ({ id: i.id, title: i.title, providerNames: i.providers.map((p) => p.name) }));
 }
 
 export interface RecentReview {

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
+import { isClosedStatus } from "../health/incident-status";
 import { incident, incidentAction, incidentProvider, incidentUpdate, incidentWorkflow, provider } from "../schema";
 import type { IncidentImpact, IncidentSource, IncidentStatus, ProviderImpact, ReviewState } from "../schema/enums";
 import { suggestIncidentActionIds } from "../queries/recommended-actions";
@@ -21,9 +22,6 @@ export interface NewIncident {
   /** Who posted the first update; null for probes, feeds and the demo. */
   authorUserId?: number | null;
 }
-
-export const CLOSED_INCIDENT_STATUSES: readonly IncidentStatus[] = ["resolved", "postmortem"];
-export const isClosedStatus = (status: IncidentStatus) => CLOSED_INCIDENT_STATUSES.includes(status);
 
 const STATUS_TIMESTAMP = {
   identified: "identifiedAt",

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { incidentImpact } from "../health/status";
-import { CLOSED_INCIDENT_STATUSES } from "../incidents/write";
+import { CLOSED_INCIDENT_STATUSES } from "../health/incident-status";
 import { category, cause, incident, incidentProvider, incidentUpdate, incidentWorkflow, provider, workflow } from "../schema";
 import type {
   CategorySlug,
@@ -118,6 +118,9 @@ export function listIncidentSummaries(db: Executor, where: SQL | undefined, limi
     };
   });
 }
+
+/** Every open public incident, newest first. */
+export const listOpenIncidents = (db: Executor) => listIncidentSummaries(db, isOpen);
 
 /** Incidents of these providers (all when null), open or not, that touch [fromMs, toMs). */
 export function listIncidentsOverlapping(

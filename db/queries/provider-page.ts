@@ -1,16 +1,16 @@
 import { and, eq, inArray, not } from "drizzle-orm";
 import type { Executor } from "../client";
-import { averageLatencyMs, dailyUptime, sumCounts, toUptimeCounts, uptimeRatio } from "../health/uptime";
+import { averageLatencyMs, dailyUptime, sumCounts, toUptimeCounts, UPTIME_BAR_DAYS, uptimeRatio } from "../health/uptime";
 import { category, incident, incidentProvider, provider } from "../schema";
 import type { ProviderStatus } from "../schema/enums";
 import type { LocalizedText } from "../schema/types";
 import { DAY_MS, dayStartMs, HOUR_MS, hourStartMs, lastDays, localHourOf } from "../time";
 import { listCategoryActions, type ActionItem } from "./catalogue";
-import { isClosedStatus } from "../incidents/write";
+import { isClosedStatus } from "../health/incident-status";
 import { isOpen, listIncidentsOverlapping, listIncidentSummaries, type IncidentSummary } from "./incidents";
 import { listMaintenanceOverlapping, type MaintenanceSummary } from "./maintenance";
 import { deriveProviderStatuses, providerCheckStates } from "./provider-status";
-import { incidentTitles, UPTIME_BAR_DAYS, uptimeBars, type UptimeBar } from "./status-page";
+import { incidentTitles, uptimeBars, type UptimeBar } from "./status-page";
 import { providerDailyCounts, providerHourlyCounts } from "./uptime";
 
 export const RESPONSE_TIME_CHART_HOURS = 7 * 24;

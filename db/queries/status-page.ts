@@ -1,17 +1,15 @@
 import type { Executor } from "../client";
 import { pageIndicator, worstProviderStatus } from "../health/status";
-import { uptimeOf, type UptimeCounts } from "../health/uptime";
+import { UPTIME_BAR_DAYS, uptimeOf, type UptimeCounts } from "../health/uptime";
 import type { IncidentImpact, PageIndicator, ProviderStatus } from "../schema/enums";
 import type { LocalizedText } from "../schema/types";
 import { addDays, dayKey, dayStartMs, lastDays } from "../time";
 import { listCategories, listProviders } from "./catalogue";
-import { isClosedStatus } from "../incidents/write";
+import { isClosedStatus } from "../health/incident-status";
 import { listIncidentsOverlapping, type IncidentSummary } from "./incidents";
 import { listMaintenanceOverlapping, type MaintenanceSummary } from "./maintenance";
 import { deriveProviderStatuses, providerCheckStates } from "./provider-status";
 import { providerDailyUptime } from "./uptime";
-
-export const UPTIME_BAR_DAYS = 90;
 
 /**
  * One provider's 90 days, compact because it travels to the browser for every provider:

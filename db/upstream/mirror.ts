@@ -10,7 +10,8 @@
 import { and, eq, gt, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
-import { CLOSED_INCIDENT_STATUSES, createIncident, isClosedStatus, postIncidentUpdate } from "../incidents/write";
+import { CLOSED_INCIDENT_STATUSES, isClosedStatus } from "../health/incident-status";
+import { createIncident, postIncidentUpdate } from "../incidents/write";
 import { cause, incident, incidentProvider, incidentUpdate, maintenance, maintenanceProvider, provider } from "../schema";
 import type { IncidentImpact, ProviderImpact } from "../schema/enums";
 import type { UpstreamIncident, UpstreamMaintenance, UpstreamReport } from "../../probes/types";

@@ -5,9 +5,10 @@ import type { Executor } from "../client";
 import { session, user, userInvite } from "../schema";
 import type { UserRole } from "../schema/enums";
 import { DAY_MS } from "../time";
+import { INVITE_LIFETIME_DAYS } from "./invite-lifetime";
 
 export const SESSION_LIFETIME_MS = 7 * DAY_MS;
-export const INVITE_LIFETIME_MS = 7 * DAY_MS;
+export const INVITE_LIFETIME_MS = INVITE_LIFETIME_DAYS * DAY_MS;
 const TOKEN_BYTES = 32;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import { worstProviderStatus } from "../../db/health/status";
-import { isClosedStatus } from "../../db/incidents/write";
+import { isClosedStatus } from "../../db/health/incident-status";
 import { StatuspageCheckConfigSchema } from "../../db/schema/check-config";
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES, PROVIDER_STATUSES, type IncidentImpact } from "../../db/schema/enums";
 import type { CheckRunner, UpstreamIncident, UpstreamMaintenance, UpstreamReport } from "../types";

@@ -1,32 +1,21 @@
-import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Cookie, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { demoDatabase, type TestDatabase } from "../support/database";
+import { ARTIFACTS_DIR, demoInChromium } from "../support/browser";
 import { addUser, TEST_PASSWORD } from "../support/ops";
 import { pageErrors, seriousViolations } from "../support/page-checks";
-import { startServer, type RunningServer } from "../support/server";
+import type { RunningServer } from "../support/server";
 
-const ARTIFACTS_DIR = "test-artifacts";
 const EMAIL = "asha@shopiq.example";
 const TITLE = "Razorpay card payments failing at checkout";
 
-let t: TestDatabase;
 let server: RunningServer;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  t = demoDatabase();
-  await addUser(t.db, EMAIL);
-  server = await startServer(t.db);
-  browser = await launchChromium();
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  ({ server, browser, close } = await demoInChromium((db) => addUser(db, EMAIL)));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  t?.close();
-});
+afterAll(() => close?.());
 
 /** Goes to a console page signed out, and signs in on the page it is sent to. */
 async function signedIn(path: string, javaScript: boolean): Promise<{ page: Page; context: BrowserContext }> {

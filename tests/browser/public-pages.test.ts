@@ -1,30 +1,21 @@
-import { mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incident } from "../../db/schema";
-import { launchChromium } from "../support/browser";
-import { demoDatabase, type TestDatabase } from "../support/database";
+import { ARTIFACTS_DIR, demoInChromium } from "../support/browser";
+import type { TestDatabase } from "../support/database";
 import { pageErrors, seriousViolations } from "../support/page-checks";
-import { startServer, type RunningServer } from "../support/server";
-
-const ARTIFACTS_DIR = "test-artifacts";
+import type { RunningServer } from "../support/server";
 
 let t: TestDatabase;
 let server: RunningServer;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  t = demoDatabase();
-  server = await startServer(t.db);
-  browser = await launchChromium();
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  ({ t, server, browser, close } = await demoInChromium());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  t?.close();
-});
+afterAll(() => close?.());
 
 async function open(path: string, options: { javaScript: boolean; width?: number }): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript, viewport: { width: options.width ?? 1280, height: 900 } });

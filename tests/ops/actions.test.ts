@@ -8,9 +8,10 @@ import { createIncident } from "../../db/incidents/write";
 import { auditLog, category, cause, recommendedAction } from "../../db/schema";
 import { addProvider } from "../support/builders";
 import { guidanceDatabase, type TestDatabase } from "../support/database";
+import { pageText } from "../support/html";
 import { callLoader } from "../support/loaders";
-import { addUser, Client } from "../support/ops";
-import { startServer, type RunningServer } from "../support/server";
+import { Client, signedInConsole } from "../support/ops";
+import type { RunningServer } from "../support/server";
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -19,18 +20,12 @@ let razorpayId: number;
 beforeAll(async () => {
   t = guidanceDatabase();
   razorpayId = addProvider(t.db, "razorpay").provider.id;
-  server = await startServer(t.db);
-  await addUser(t.db, "meera@shopiq.example");
-  client = new Client(server.baseUrl);
-  await client.signIn("meera@shopiq.example");
+  ({ server, client } = await signedInConsole(t.db, "meera@shopiq.example"));
 });
 afterAll(async () => {
   await server.close();
   t.close();
 });
-
-/** A page's HTML without the comments React puts between adjacent text parts. */
-const pageText = async (response: Response) => (await response.text()).replaceAll("<!-- -->", "");
 
 const paymentsId = () => t.db.select({ id: category.id }).from(category).where(eq(category.slug, "payments")).get()!.id;
 const kycId = () => t.db.select({ id: cause.id }).from(cause).where(eq(cause.slug, "account-verification")).get()!.id;

@@ -8,9 +8,9 @@ import { exportCatalogue } from "../../db/catalogue/export";
 import { AUDIT_PAGE_SIZE } from "../../db/queries/audit";
 import { auditLog, user } from "../../db/schema";
 import { guidanceDatabase, type TestDatabase } from "../support/database";
-import { addUser, Client } from "../support/ops";
+import { addUser, Client, signedInConsole } from "../support/ops";
 import { runProcess } from "../support/processes";
-import { startServer, type RunningServer } from "../support/server";
+import type { RunningServer } from "../support/server";
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -19,10 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), "audit-test-"));
 
 beforeAll(async () => {
   t = guidanceDatabase();
-  server = await startServer(t.db);
-  await addUser(t.db, "admin@shopiq.example", "admin");
-  admin = new Client(server.baseUrl);
-  await admin.signIn("admin@shopiq.example");
+  ({ server, client: admin } = await signedInConsole(t.db, "admin@shopiq.example", "admin"));
 });
 afterAll(async () => {
   await server.close();

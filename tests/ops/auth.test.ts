@@ -5,6 +5,7 @@ import { session } from "../../db/schema";
 import { setUserDisabled } from "../../db/users/accounts";
 import { LOGIN_THROTTLE } from "../../db/users/throttle";
 import { guidanceDatabase, type TestDatabase } from "../support/database";
+import { formAlert as message } from "../support/html";
 import { addUser, Client, TEST_PASSWORD } from "../support/ops";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -57,7 +58,6 @@ describe("signing in", () => {
     const nobody = await new Client(server.baseUrl).post("/login", { email: "nobody@shopiq.example", password: "not the password" });
     expect(wrong.status).toBe(400);
     expect(nobody.status).toBe(400);
-    const message = (html: string) => html.match(/<p class="form-error" role="alert">([^<]*)<\/p>/)?.[1];
     expect(message(await wrong.text())).toBe("Email or password is incorrect.");
     expect(message(await nobody.text())).toBe("Email or password is incorrect.");
   });

@@ -3,25 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as statusLoader } from "~/routes/_index";
 import { loader as historyLoader } from "~/routes/history";
 import { evaluateProviderDetection } from "../../db/incidents/detection";
-import { createIncident, postIncidentUpdate } from "../../db/incidents/write";
+import { postIncidentUpdate } from "../../db/incidents/write";
 import { recordCheckResult } from "../../db/rollups/record-result";
 import { auditLog, incident, incidentProvider, incidentUpdate } from "../../db/schema";
 import { mirrorUpstream } from "../../db/upstream/mirror";
-import { addConnections, addProvider } from "../support/builders";
+import { addConnections, addOpsIncident, addProvider } from "../support/builders";
 import { guidanceDatabase, type TestDatabase } from "../support/database";
+import { pageText } from "../support/html";
 import { callLoader } from "../support/loaders";
-import { addUser, Client } from "../support/ops";
-import { startServer, type RunningServer } from "../support/server";
+import { Client, signedInConsole } from "../support/ops";
+import type { RunningServer } from "../support/server";
 
 let t: TestDatabase;
 let server: RunningServer;
 let client: Client;
 beforeAll(async () => {
   t = guidanceDatabase();
-  server = await startServer(t.db);
-  await addUser(t.db, "asha@shopiq.example");
-  client = new Client(server.baseUrl);
-  await client.signIn("asha@shopiq.example");
+  ({ server, client } = await signedInConsole(t.db, "asha@shopiq.example"));
 });
 afterAll(async () => {
   await server.close();
@@ -48,20 +46,7 @@ function detectedOutage() {
   return { provider, incidentId: outcome.incidentId! };
 }
 
-function opsIncident(providerId: number, title: string) {
-  return createIncident(t.db, {
-    title,
-    providers: [{ providerId, impact: "partial_outage" }],
-    workflowIds: [],
-    causeId: null,
-    source: "ops",
-    startedAt: new Date(Date.now() - 30 * MINUTE),
-    firstUpdate: { status: "identified", body: "We know what is wrong." },
-  });
-}
-
-/** A page's HTML without the comments React puts between adjacent text parts. */
-const pageText = async (response: Response) => (await response.text()).replaceAll("<!-- -->", "");
+const opsIncident = (providerId: number, title: string) => addOpsIncident(t.db, providerId, title, new Date(Date.now() - 30 * MINUTE));
 
 const row = (id: number) => t.db.select().from(incident).where(eq(incident.id, id)).get()!;
 const auditCount = () => t.db.select().from(auditLog).where(eq(auditLog.entityType, "incident")).all().length;

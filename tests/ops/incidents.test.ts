@@ -5,14 +5,15 @@ import { action as detailAction, loader as detailLoader } from "~/routes/ops.inc
 import { loader as listLoader } from "~/routes/ops.incidents._index";
 import { action as newAction, loader as newLoader } from "~/routes/ops.incidents.new";
 import type { Db } from "../../db/client";
-import { createIncidentByOps, postUpdateByOps } from "../../db/incidents/console";
+import { createIncidentByOps } from "../../db/incidents/console/create";
+import { postUpdateByOps } from "../../db/incidents/console/updates";
 import { auditLog, incident, incidentAction, incidentNote, incidentProvider, incidentUpdate, provider, recommendedAction, workflow } from "../../db/schema";
 import { startSession } from "../../db/users/accounts";
 import { addConnections, addProvider } from "../support/builders";
 import { guidanceDatabase, type TestDatabase } from "../support/database";
 import { contextFor, thrownResponse } from "../support/loaders";
-import { addUser, Client } from "../support/ops";
-import { startServer, type RunningServer } from "../support/server";
+import { addUser, Client, signedInConsole } from "../support/ops";
+import type { RunningServer } from "../support/server";
 
 let t: TestDatabase;
 let cookie: string;
@@ -405,10 +406,7 @@ describe("the console over HTTP", () => {
     h = guidanceDatabase();
     db = h.db;
     addProvider(db, "razorpay");
-    server = await startServer(db);
-    await addUser(db, "ravi@shopiq.example");
-    client = new Client(server.baseUrl);
-    await client.signIn("ravi@shopiq.example");
+    ({ server, client } = await signedInConsole(db, "ravi@shopiq.example"));
   });
   afterAll(async () => {
     await server.close();

@@ -7,9 +7,10 @@ import { auditLog, maintenance, maintenanceProvider } from "../../db/schema";
 import { mirrorUpstream } from "../../db/upstream/mirror";
 import { addProvider } from "../support/builders";
 import { guidanceDatabase, type TestDatabase } from "../support/database";
+import { pageText } from "../support/html";
 import { callLoader } from "../support/loaders";
-import { addUser, Client } from "../support/ops";
-import { startServer, type RunningServer } from "../support/server";
+import { Client, signedInConsole } from "../support/ops";
+import type { RunningServer } from "../support/server";
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -20,10 +21,7 @@ beforeAll(async () => {
   t = guidanceDatabase();
   razorpay = addProvider(t.db, "razorpay").provider;
   payu = addProvider(t.db, "payu").provider;
-  server = await startServer(t.db);
-  await addUser(t.db, "ravi@shopiq.example");
-  client = new Client(server.baseUrl);
-  await client.signIn("ravi@shopiq.example");
+  ({ server, client } = await signedInConsole(t.db, "ravi@shopiq.example"));
 });
 afterAll(async () => {
   await server.close();
@@ -35,9 +33,6 @@ afterEach(() => {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-/** A page's HTML without the comments React puts between adjacent text parts. */
-const pageText = async (response: Response) => (await response.text()).replaceAll("<!-- -->", "");
 
 /** Posts a form as a browser does, with a field repeated for each ticked checkbox. */
 async function post(path: string, fields: [string, string][], cookie = client.cookie): Promise<Response> {

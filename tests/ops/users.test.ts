@@ -4,7 +4,8 @@ import { COMMAND_LINE_ACTOR } from "../../db/audit";
 import { auditLog, user } from "../../db/schema";
 import { changeUserDisabled, changeUserRole } from "../../db/users/admin";
 import { guidanceDatabase, type TestDatabase } from "../support/database";
-import { addUser, Client } from "../support/ops";
+import { formAlert as alert } from "../support/html";
+import { addUser, Client, signedInConsole } from "../support/ops";
 import { startServer, type RunningServer } from "../support/server";
 
 let t: TestDatabase;
@@ -15,10 +16,7 @@ let adminId: number;
 
 beforeAll(async () => {
   t = guidanceDatabase();
-  server = await startServer(t.db);
-  adminId = (await addUser(t.db, "admin@shopiq.example", "admin")).id;
-  admin = new Client(server.baseUrl);
-  await admin.signIn("admin@shopiq.example");
+  ({ server, client: admin, user: { id: adminId } } = await signedInConsole(t.db, "admin@shopiq.example", "admin"));
 });
 afterAll(async () => {
   await server.close();
@@ -27,7 +25,6 @@ afterAll(async () => {
 
 const find = (email: string) => t.db.select().from(user).where(eq(user.email, email)).get();
 const auditCount = () => t.db.select().from(auditLog).all().length;
-const alert = (html: string) => html.match(/<p class="form-error" role="alert">([^<]*)<\/p>/)?.[1];
 const status = (html: string) => html.match(/<div class="form-success" role="status"><p>([^<]*)<\/p>/)?.[1];
 const inviteLink = (html: string) => html.match(/value="(http:\/\/[^"]+\/invite\/[^"]+)"/)?.[1];
 

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { createIncident } from "../../db/incidents/write";
 import { category, check, connection, merchant, provider } from "../../db/schema";
 import type { CategorySlug } from "../../db/schema/enums";
 
@@ -31,5 +32,18 @@ export function addConnections(db: Db, providerId: number, count: number, prefix
       .returning()
       .get();
     return { merchant: m, connection: conn, check: c };
+  });
+}
+
+/** An incident ops posted about one provider, partly out, with what they identified. */
+export function addOpsIncident(db: Db, providerId: number, title: string, startedAt: Date) {
+  return createIncident(db, {
+    title,
+    providers: [{ providerId, impact: "partial_outage" }],
+    workflowIds: [],
+    causeId: null,
+    source: "ops",
+    startedAt,
+    firstUpdate: { status: "identified", body: "We know what is wrong." },
   });
 }

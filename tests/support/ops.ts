@@ -3,6 +3,7 @@ import { COMMAND_LINE_ACTOR } from "../../db/audit";
 import type { Db } from "../../db/client";
 import type { UserRole } from "../../db/schema/enums";
 import { createUser } from "../../db/users/accounts";
+import { startServer } from "./server";
 
 export const TEST_PASSWORD = "a long and correct password";
 
@@ -34,4 +35,13 @@ export class Client {
   async signIn(email: string, password = TEST_PASSWORD): Promise<Response> {
     return this.post("/login", { email, password, redirectTo: "/ops" });
   }
+}
+
+/** The real server over `db`, and a client signed in as a new user with this email and role. */
+export async function signedInConsole(db: Db, email: string, role: UserRole = "ops") {
+  const server = await startServer(db);
+  const user = await addUser(db, email, role);
+  const client = new Client(server.baseUrl);
+  await client.signIn(email);
+  return { server, client, user };
 }
