@@ -8,6 +8,7 @@ import { z } from "zod";
 import { writeAudit, type Actor } from "../audit";
 import type { Executor } from "../client";
 import { maintenanceStatus, type MaintenanceStatus } from "../health/maintenance-status";
+import { providersByMaintenance } from "../queries/maintenance";
 import { category, maintenance, maintenanceProvider, provider } from "../schema";
 import type { MaintenanceSource } from "../schema/enums";
 import { zoneOffsetMs } from "../time";
@@ -106,14 +107,7 @@ const statusOf = (row: MaintenanceRow, nowMs: number): ConsoleMaintenanceStatus 
   row.cancelledAt ? "cancelled" : maintenanceStatus(row, nowMs);
 
 function withProviders(db: Executor, rows: MaintenanceRow[], nowMs: number): ConsoleMaintenance[] {
-  if (rows.length === 0) return [];
-  const providers = db
-    .select({ maintenanceId: maintenanceProvider.maintenanceId, id: provider.id, name: provider.name })
-    .from(maintenanceProvider)
-    .innerJoin(provider, eq(provider.id, maintenanceProvider.providerId))
-    .where(inArray(maintenanceProvider.maintenanceId, rows.map((r) => r.id)))
-    .orderBy(asc(provider.position))
-    .all();
+  const providers = providersByMaintenance(db, rows.map((r) => r.id));
   return rows.map((m) => ({
     id: m.id,
     title: m.title,
@@ -122,7 +116,7 @@ function withProviders(db: Executor, rows: MaintenanceRow[], nowMs: number): Con
     scheduledUntilMs: m.scheduledUntil.getTime(),
     status: statusOf(m, nowMs),
     source: m.source,
-    providers: providers.filter((p) => p.maintenanceId === m.id).map(({ maintenanceId: _, ...p }) => p),
+    providers: (providers.get(m.id) ?? []).map(({ id, name }) => ({ id, name })),
   }));
 }
 

@@ -38,14 +38,7 @@ export function listMaintenanceOverlapping(
     )
     .orderBy(asc(maintenance.scheduledFor))
     .all();
-  if (rows.length === 0) return [];
-  const providers = db
-    .select({ maintenanceId: maintenanceProvider.maintenanceId, id: provider.id, slug: provider.slug, name: provider.name })
-    .from(maintenanceProvider)
-    .innerJoin(provider, eq(provider.id, maintenanceProvider.providerId))
-    .where(inArray(maintenanceProvider.maintenanceId, rows.map((r) => r.id)))
-    .orderBy(asc(provider.position))
-    .all();
+  const providers = providersByMaintenance(db, rows.map((r) => r.id));
   return rows.map((m) => ({
     id: m.id,
     title: m.title,
@@ -53,6 +46,25 @@ export function listMaintenanceOverlapping(
     scheduledForMs: m.scheduledFor.getTime(),
     scheduledUntilMs: m.scheduledUntil.getTime(),
     status: maintenanceStatus(m, nowMs),
-    providers: providers.filter((p) => p.maintenanceId === m.id).map(({ maintenanceId: _, ...p }) => p),
+    providers: providers.get(m.id) ?? [],
   }));
+}
+
+/** The providers each of these maintenance windows covers, in status-page order. */
+export function providersByMaintenance(db: Executor, maintenanceIds: number[]): Map<number, { id: number; slug: string; name: string }[]> {
+  const byMaintenance = new Map<number, { id: number; slug: string; name: string }[]>();
+  if (maintenanceIds.length === 0) return byMaintenance;
+  const rows = db
+    .select({ maintenanceId: maintenanceProvider.maintenanceId, id: provider.id, slug: provider.slug, name: provider.name })
+    .from(maintenanceProvider)
+    .innerJoin(provider, eq(provider.id, maintenanceProvider.providerId))
+    .where(inArray(maintenanceProvider.maintenanceId, maintenanceIds))
+    .orderBy(asc(provider.position))
+    .all();
+  for (const { maintenanceId, ...p } of rows) {
+    const list = byMaintenance.get(maintenanceId);
+    if (list) list.push(p);
+    else byMaintenance.set(maintenanceId, [p]);
+  }
+  return byMaintenance;
 }
