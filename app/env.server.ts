@@ -17,6 +17,8 @@ const EnvSchema = z.object({
     .transform((v) => v === "true"),
   /** Secrets signing the session cookie, current first (comma-separated); required when the demo is off. */
   SESSION_SECRET: z.string().trim().min(1).optional(),
+  /** Secrets the ShopIQ platform signs merchants' sign-in links with, current first (comma-separated); required when the demo is off. */
+  MERCHANT_SSO_SECRET: z.string().trim().min(1).optional(),
   /** `id:base64key[,id:base64key…]`, current key first; required when the demo is off. */
   CREDENTIAL_KEYS: z.string().trim().min(1).optional(),
   /** Below 1, the demo plays faster: its simulated providers' story and its checks' intervals shrink together. */

@@ -94,16 +94,27 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const badRequest = isRouteErrorResponse(error) && error.status === 400;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // These statuses carry a sentence written for the reader (what was wrong, how to get in).
+  const explained = isRouteErrorResponse(error) && [400, 401, 403].includes(status);
+  const title =
+    status === 404
+      ? "Page not found"
+      : status === 400
+        ? "That request was not valid"
+        : status === 401
+          ? "Please sign in"
+          : status === 403
+            ? "Not allowed"
+            : "Something went wrong";
   return (
     <Document>
       <section className="error-page">
-        <h1>{notFound ? "Page not found" : badRequest ? "That request was not valid" : "Something went wrong"}</h1>
+        <h1>{title}</h1>
         <p>
-          {notFound
+          {status === 404
             ? "There is no such provider, incident or page. It may have been renamed."
-            : badRequest && isRouteErrorResponse(error)
+            : explained
               ? String(error.data)
               : "The status page could not be shown. Please try again in a moment."}
         </p>

@@ -141,7 +141,7 @@ function timeQuery(run: () => unknown): Stats {
 }
 
 function listen(db: Db, build: ServerBuild): Promise<{ server: Server; baseUrl: string }> {
-  const app = createHttpApp({ sessionSecrets: ["bench-session-secret"], db, build, mode: "production" });
+  const app = createHttpApp({ sessionSecrets: ["bench-session-secret"], merchantSsoSecrets: ["bench-merchant-sso-secret"], db, build, mode: "production" });
   return new Promise((resolve, reject) => {
     const server = app.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;

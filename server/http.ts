@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import express from "express";
 import type { Db } from "../db/client";
 import { createSessionCookie } from "../app/auth/session.server";
+import { createMerchantCookie } from "../app/merchant/session.server";
 import { sameOriginForChanges, securityHeaders } from "./security";
 
 const BUILD_ASSETS_MAX_AGE = "1y";
@@ -11,9 +12,10 @@ const PUBLIC_FILES_MAX_AGE = "1h";
 const PUBLIC_DIR = fileURLToPath(new URL("../public", import.meta.url));
 
 /** The HTTP app: static assets and Remix, with the database handed to every loader. */
-export function createHttpApp(options: { db: Db; build: ServerBuild; mode: string; sessionSecrets: string[] }) {
+export function createHttpApp(options: { db: Db; build: ServerBuild; mode: string; sessionSecrets: string[]; merchantSsoSecrets: string[] }) {
   const app = express();
   const sessionCookie = createSessionCookie(options.sessionSecrets);
+  const merchantCookie = createMerchantCookie(options.sessionSecrets);
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(securityHeaders);
@@ -28,7 +30,7 @@ export function createHttpApp(options: { db: Db; build: ServerBuild; mode: strin
       mode: options.mode,
       getLoadContext: (req, res) => ({
         db: options.db,
-        auth: { sessionCookie },
+        auth: { sessionCookie, merchantCookie, merchantSsoSecrets: options.merchantSsoSecrets },
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip,
       }),

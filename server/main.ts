@@ -5,6 +5,7 @@ import { loadKeyring } from "../db/credentials/load";
 import { KeyringError } from "../db/credentials/keyring";
 import { EnvError, parseEnv, type Env } from "../app/env.server";
 import { GENERATED_SESSION_SECRET_FILE, generateSessionSecret } from "../app/auth/session.server";
+import { GENERATED_MERCHANT_SSO_SECRET_FILE } from "../app/merchant/session.server";
 import { demoSecret } from "../db/secret-file";
 import { prepareDatabase } from "./boot";
 import { loadServerBuild } from "./build";
@@ -17,6 +18,12 @@ function sessionSecrets(env: Env, log: (line: string) => void): string[] {
   if (env.SESSION_SECRET) return env.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean);
   if (!env.SEED_DEMO) throw new EnvError("SESSION_SECRET is required when the demo is off (a long random string; put a new one first to rotate)");
   return [demoSecret({ databaseUrl: env.DATABASE_URL, fileName: GENERATED_SESSION_SECRET_FILE, generate: generateSessionSecret, log })];
+}
+
+function merchantSsoSecrets(env: Env, log: (line: string) => void): string[] {
+  if (env.MERCHANT_SSO_SECRET) return env.MERCHANT_SSO_SECRET.split(",").map((s) => s.trim()).filter(Boolean);
+  if (!env.SEED_DEMO) throw new EnvError("MERCHANT_SSO_SECRET is required when the demo is off (the secret the ShopIQ platform signs merchants' links with; put a new one first to rotate)");
+  return [demoSecret({ databaseUrl: env.DATABASE_URL, fileName: GENERATED_MERCHANT_SSO_SECRET_FILE, generate: generateSessionSecret, log })];
 }
 
 async function main(): Promise<void> {
@@ -38,7 +45,7 @@ async function main(): Promise<void> {
         log,
       })
     : null;
-  const app = createHttpApp({ db, build, mode: env.NODE_ENV, sessionSecrets: sessionSecrets(env, log) });
+  const app = createHttpApp({ db, build, mode: env.NODE_ENV, sessionSecrets: sessionSecrets(env, log), merchantSsoSecrets: merchantSsoSecrets(env, log) });
   const server: Server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 
 /** Paths that take non-browser clients with a bearer token: no cookie, so no forgery to stop. */
-const TOKEN_AUTHENTICATED_PATHS = ["/api/ingest/"];
+const TOKEN_AUTHENTICATED_PATHS = ["/api/ingest/", "/api/v1/merchants/"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function contentSecurityPolicy(nonce: string): string {

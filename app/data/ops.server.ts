@@ -60,3 +60,6 @@ export { UserChangeRefusedError, changeUserDisabled, changeUserRole, inviteUser,
 
 // The audit log
 export { AUDIT_PAGE_SIZE, listAuditEntries, listAuditFilterOptions, type AuditPage, type ChangeSide } from "../../db/queries/audit";
+
+// Merchants, to open their pages read-only
+export { MERCHANT_DIRECTORY_LIMIT, listDirectoryMerchants } from "../../db/merchants/directory";

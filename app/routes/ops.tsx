@@ -36,6 +36,9 @@ export default function OpsLayout() {
             <li>
               <NavLink to="/ops/actions">Actions</NavLink>
             </li>
+            <li>
+              <NavLink to="/ops/merchants">Merchants</NavLink>
+            </li>
             {user.role === "admin" ? (
               <li>
                 <NavLink to="/ops/users">Users</NavLink>

@@ -118,3 +118,15 @@ export type UserRole = (typeof USER_ROLES)[number];
 /** Where a detected incident stands with ops: published as detected, confirmed, merged or dismissed. */
 export const REVIEW_STATES = ["pending", "confirmed", "merged", "dismissed"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** What a bearer token may do: push probe outcomes, or upsert merchants' connections as the ShopIQ platform. */
+export const API_TOKEN_SCOPES = ["ingest", "platform"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+/** The seeded calendar's kinds of high-order period. */
+export const PERIOD_KINDS = ["festival", "sale", "shopping-event"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** A readiness item's verdict, most severe first. */
+export const READINESS_VERDICTS = ["fail", "warning", "pass"] as const;
+export type ReadinessVerdict = (typeof READINESS_VERDICTS)[number];

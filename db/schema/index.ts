@@ -15,3 +15,5 @@ export * from "./credential";
 export * from "./detection";
 export * from "./user";
 export * from "./audit";
+export * from "./merchant-access";
+export * from "./readiness";

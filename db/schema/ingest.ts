@@ -1,14 +1,16 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { checkResult } from "./check-result";
 import { createdAt, timestampMs } from "./columns";
+import { API_TOKEN_SCOPES } from "./enums";
 
-/** A bearer token for pushing results; only its SHA-256 is kept. */
+/** A bearer token for pushing results or for the platform API (its scope); only its SHA-256 is kept. */
 export const ingestToken = sqliteTable(
   "ingest_token",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull(),
+    scope: text("scope", { enum: API_TOKEN_SCOPES }).notNull().default("ingest"),
     lastUsedAt: timestampMs("last_used_at"),
     revokedAt: timestampMs("revoked_at"),
     createdAt: createdAt(),

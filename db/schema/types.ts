@@ -1,4 +1,4 @@
-import type { CauseSlug } from "./enums";
+import type { CategorySlug, CauseSlug, ReadinessVerdict } from "./enums";
 
 /** Text a merchant reads, in English and, where translated, Hindi and Assamese. */
 export interface LocalizedText {
@@ -24,3 +24,16 @@ export interface ConnectionFacts {
 }
 
 export type CauseCounts = Partial<Record<CauseSlug, number>>;
+
+/** One line of a readiness report as it was saved: what was checked, the verdict, why, and what to do. */
+export interface ReadinessItemRecord {
+  /** The rule's key in the readiness registry (`credentials-valid`, `whatsapp-daily-limit`…). */
+  rule: string;
+  verdict: ReadinessVerdict;
+  category: CategorySlug;
+  /** Absent for category-wide items (no payment gateway connected at all). */
+  provider?: { slug: string; name: string };
+  title: string;
+  reason: string;
+  action?: string;
+}

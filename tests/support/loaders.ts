@@ -1,11 +1,20 @@
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createSessionCookie } from "../../app/auth/session.server";
+import { createMerchantCookie } from "../../app/merchant/session.server";
 import type { Db } from "../../db/client";
 
 export const TEST_SESSION_SECRET = "test-session-secret-not-for-production";
+export const TEST_MERCHANT_SSO_SECRET = "test-merchant-sso-secret-not-for-production";
 
 /** What the server hands every loader and action, around a test's database. */
-export const contextFor = (db: Db): AppLoadContext => ({ db, auth: { sessionCookie: createSessionCookie([TEST_SESSION_SECRET]) } });
+export const contextFor = (db: Db): AppLoadContext => ({
+  db,
+  auth: {
+    sessionCookie: createSessionCookie([TEST_SESSION_SECRET]),
+    merchantCookie: createMerchantCookie([TEST_SESSION_SECRET]),
+    merchantSsoSecrets: [TEST_MERCHANT_SSO_SECRET],
+  },
+});
 
 /** Calls a route loader the way Remix does, with the database in the load context. */
 export async function callLoader<T>(

@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import type { Db } from "../../db/client";
 import { loadServerBuild } from "../../server/build";
 import { createHttpApp } from "../../server/http";
-import { TEST_SESSION_SECRET } from "./loaders";
+import { TEST_MERCHANT_SSO_SECRET, TEST_SESSION_SECRET } from "./loaders";
 
 export interface RunningServer {
   baseUrl: string;
@@ -12,7 +12,7 @@ export interface RunningServer {
 
 /** The real HTTP app, on a free loopback port, serving the built Remix app from `db`. */
 export async function startServer(db: Db): Promise<RunningServer> {
-  const app = createHttpApp({ db, build: await loadServerBuild(), mode: "production", sessionSecrets: [TEST_SESSION_SECRET] });
+  const app = createHttpApp({ db, build: await loadServerBuild(), mode: "production", sessionSecrets: [TEST_SESSION_SECRET], merchantSsoSecrets: [TEST_MERCHANT_SSO_SECRET] });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
