@@ -1,5 +1,7 @@
 import type { Server } from "node:http";
-import { closeDatabase } from "../db/client";
+import { closeDatabase, type Db } from "../db/client";
+import { listDirectoryMerchants } from "../db/merchants/directory";
+import { MAX_LINK_LIFETIME_MS, merchantLinkQuery } from "../db/merchants/sso";
 import { MINUTE_MS } from "../db/time";
 import { loadKeyring } from "../db/credentials/load";
 import { KeyringError } from "../db/credentials/keyring";
@@ -26,9 +28,20 @@ function merchantSsoSecrets(env: Env, log: (line: string) => void): string[] {
   return [demoSecret({ databaseUrl: env.DATABASE_URL, fileName: GENERATED_MERCHANT_SSO_SECRET_FILE, generate: generateSessionSecret, log })];
 }
 
+/** The demo's way in to a merchant's pages: the store with the most failing connections now. */
+function logDemoMerchantLink(db: Db, secret: string, baseUrl: string): void {
+  const store = listDirectoryMerchants(db, "").merchants[0];
+  if (!store) return;
+  const query = merchantLinkQuery(secret, store.externalId, { nowMs: Date.now(), lifetimeMs: MAX_LINK_LIFETIME_MS });
+  log(`${store.name}'s own pages (the link works once, for an hour; npm run statusctl -- merchant link ${store.externalId} makes another): ${baseUrl}/merchant/sso?${query}`);
+}
+
 async function main(): Promise<void> {
   const env = parseEnv();
   const keyring = loadKeyring({ spec: env.CREDENTIAL_KEYS, databaseUrl: env.DATABASE_URL, allowGenerated: env.SEED_DEMO, log });
+  // Every secret is settled before any work starts, so a missing one stops the process at once.
+  const cookieSecrets = sessionSecrets(env, log);
+  const ssoSecrets = merchantSsoSecrets(env, log);
   const db = prepareDatabase(env, keyring, log);
   const build = await loadServerBuild();
   const probes = env.PROBES
@@ -45,11 +58,12 @@ async function main(): Promise<void> {
         log,
       })
     : null;
-  const app = createHttpApp({ db, build, mode: env.NODE_ENV, sessionSecrets: sessionSecrets(env, log), merchantSsoSecrets: merchantSsoSecrets(env, log) });
+  const app = createHttpApp({ db, build, mode: env.NODE_ENV, sessionSecrets: cookieSecrets, merchantSsoSecrets: ssoSecrets });
   const server: Server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     log(`ShopIQ Integration Status is running at http://localhost:${port}`);
+    if (env.SEED_DEMO) logDemoMerchantLink(db, ssoSecrets[0]!, `http://localhost:${port}`);
   });
   const stop = async (signal: string) => {
     log(`${signal} received, shutting down`);

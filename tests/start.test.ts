@@ -22,6 +22,11 @@ describe("npm start", () => {
     const response = await fetch(`http://127.0.0.1:${port}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Partial outage of some integrations");
+    const [, linkPath] = await server.waitFor(/own pages .*: http:\/\/localhost:\d+(\/merchant\/sso\?\S+)/);
+    const signIn = await fetch(`http://127.0.0.1:${port}${linkPath}`, { redirect: "manual" });
+    expect(signIn.status).toBe(302);
+    const merchantPage = await fetch(`http://127.0.0.1:${port}/merchant`, { headers: { cookie: signIn.headers.get("set-cookie")!.split(";")[0]! } });
+    expect(merchantPage.status).toBe(200);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
 
@@ -33,9 +38,10 @@ describe("npm start", () => {
   });
 
   it("leaves the demo out when SEED_DEMO=false, keeping the merchant guidance", async () => {
-    const server = start({ DATABASE_URL: `file:${join(dir, "bare.sqlite")}`, SEED_DEMO: "false", CREDENTIAL_KEYS: generateKeyringSpec(), SESSION_SECRET: "a-long-random-session-secret-for-this-test" });
+    const server = start({ DATABASE_URL: `file:${join(dir, "bare.sqlite")}`, SEED_DEMO: "false", CREDENTIAL_KEYS: generateKeyringSpec(), SESSION_SECRET: "a-long-random-session-secret-for-this-test", MERCHANT_SSO_SECRET: "the-platform-signs-links-with-this" });
     const [, port] = await server.waitFor(/running at http:\/\/localhost:(\d+)/);
     expect(server.output()).toMatch(/demo data not seeded \(SEED_DEMO=false\)/);
+    expect(server.output()).not.toMatch(/merchant\/sso/);
     const help = await (await fetch(`http://127.0.0.1:${port}/help`)).text();
     expect(help).toContain("Provider downtime");
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
@@ -54,5 +60,16 @@ describe("npm start", () => {
     const { code, output } = await runProcess(process.execPath, ["bin/start.mjs"], { SEED_DEMO: "false", DATABASE_URL: `file:${join(dir, "real.sqlite")}` });
     expect(code).toBe(1);
     expect(output.trim()).toMatch(/^\[status\] cannot start: CREDENTIAL_KEYS is required when the demo is off/);
+  });
+
+  it("refuses to run without the merchant link secret when the demo is off", async () => {
+    const { code, output } = await runProcess(process.execPath, ["bin/start.mjs"], {
+      SEED_DEMO: "false",
+      DATABASE_URL: `file:${join(dir, "real.sqlite")}`,
+      CREDENTIAL_KEYS: generateKeyringSpec(),
+      SESSION_SECRET: "a-long-random-session-secret-for-this-test",
+    });
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(/^\[status\] cannot start: MERCHANT_SSO_SECRET is required when the demo is off/);
   });
 });
