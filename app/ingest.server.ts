@@ -8,8 +8,8 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { DEFAULT_DETECTION, evaluateProviderDetection } from "../db/incidents/detection";
 import { recordPushedOutcome } from "../db/ingest/record-pushed";
-import { verifyIngestToken } from "../db/ingest/tokens";
 import { classifyFailure } from "../probes/classify";
+import { authenticateApiToken } from "./api-token.server";
 
 export const MAX_ITEMS_PER_BATCH = 1_000;
 /** Clocks disagree a little; an outcome from further in the future than this is a mistake. */
@@ -45,10 +45,8 @@ function failed(item: z.infer<typeof IngestItemSchema>): boolean {
 }
 
 export async function handleIngest(db: Db, request: Request, nowMs = Date.now()): Promise<Response> {
-  const token = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token || verifyIngestToken(db, token, nowMs) === null) {
-    return json({ error: "a valid ingest token is required (Authorization: Bearer <token>)" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
-  }
+  const auth = authenticateApiToken(db, request, "ingest", nowMs);
+  if ("response" in auth) return auth.response;
   let body: unknown;
   try {
     body = await request.json();

@@ -39,6 +39,9 @@ Commands:
                        from a prompt (or the first line of stdin), never argv
   ingest-token create NAME
                        create a token for POST /api/ingest/results; shown once
+  platform-token create --name NAME
+                       create a token for the ShopIQ platform's connection API
+                       (PUT /api/v1/merchants/:id/connections/:provider); shown once
   credentials reseal   after adding a new first key to CREDENTIAL_KEYS: reseal
                        every stored credential with it
 
@@ -64,6 +67,19 @@ Usage: statusctl catalog import FILE
 
 Environment:
   DATABASE_URL the SQLite file (default file:./data/status.sqlite)`;
+
+const PLATFORM_TOKEN_HELP = `statusctl platform-token: tokens for the ShopIQ platform's connection API
+
+Usage: statusctl platform-token create --name NAME
+
+  create --name NAME  create a bearer token for GET and PUT
+                      /api/v1/merchants/:id/connections/:provider and print it on
+                      stdout, once: only its hash is kept. NAME says whose token it
+                      is (e.g. shopiq-prod) and names it in the audit log. The token
+                      cannot push results to /api/ingest/results.
+
+Environment:
+  DATABASE_URL        the SQLite file (default file:./data/status.sqlite)`;
 
 /** Input the user can fix: exit status 2 and one line saying what is wrong. */
 class InputError extends Error {}
@@ -102,6 +118,9 @@ async function withDatabaseAsync<T>(run: (db: ReturnType<typeof openDatabase>, k
 }
 
 const PROBE_CONCURRENCY = 20;
+
+const MAX_TOKEN_NAME_LENGTH = 100;
+const TokenNameSchema = z.string().trim().min(1, "--name must not be empty").max(MAX_TOKEN_NAME_LENGTH, `--name must be at most ${MAX_TOKEN_NAME_LENGTH} characters`);
 
 const NewUserSchema = z.object({
   email: z.email("--email must be an email address"),
@@ -281,6 +300,18 @@ const commands: Record<string, Command> = {
       console.error(`created ingest token "${name}": keep it now, it cannot be shown again`);
     });
   },
+  "platform-token"(args) {
+    const { positionals, values } = parseArgs({ args, options: { name: { type: "string" } }, allowPositionals: true, strict: true });
+    if (positionals.join(" ") !== "create" || values.name === undefined) throw new UsageError("usage: platform-token create --name NAME");
+    const name = TokenNameSchema.safeParse(values.name);
+    if (!name.success) throw new InputError(describeIssues(name.error));
+    withDatabase((db) => {
+      migrateDatabase(db);
+      const { token } = createIngestToken(db, name.data, "platform");
+      console.log(token);
+      console.error(`created platform token "${name.data}": keep it now, it cannot be shown again`);
+    });
+  },
   async credentials(args) {
     const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
     if (positionals.join(" ") !== "reseal") throw new UsageError('credentials takes one command: "reseal"');
@@ -300,7 +331,7 @@ const commands: Record<string, Command> = {
 };
 
 /** Help for commands whose options do not fit on the main page. */
-const commandHelp: Record<string, string> = { catalog: CATALOG_HELP };
+const commandHelp: Record<string, string> = { catalog: CATALOG_HELP, "platform-token": PLATFORM_TOKEN_HELP };
 
 export async function runStatusctl(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

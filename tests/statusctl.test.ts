@@ -47,7 +47,7 @@ describe("statusctl", () => {
   });
 });
 
-describe("statusctl probe once, ingest-token and credentials", () => {
+describe("statusctl probe once, ingest-token, platform-token and credentials", () => {
   it("runs every enabled check once and prints what each saw", async () => {
     const server = createServer((req, res) => {
       res.writeHead(req.url === "/health" ? 200 : 503, { "content-type": "application/json" });
@@ -105,6 +105,32 @@ describe("statusctl probe once, ingest-token and credentials", () => {
     closeDatabase(db);
     expect(tokens).toHaveLength(1);
     expect(JSON.stringify(tokens)).not.toContain(token);
+  });
+
+  it("creates a platform token with --name, prints it once and keeps only its hash", async () => {
+    const path = join(dir, "platform-tokens.sqlite");
+    const { code, output } = await statusctl(["platform-token", "create", "--name", "shopiq-prod"], { DATABASE_URL: `file:${path}` });
+    expect(code).toBe(0);
+    const token = output.split("\n").find((l) => l.startsWith("sqi_"))!;
+    expect(token).toMatch(/^sqi_[A-Za-z0-9_-]{40,}$/);
+    const db = openDatabase(path);
+    const tokens = db.select().from(ingestToken).all();
+    closeDatabase(db);
+    expect(tokens).toEqual([expect.objectContaining({ name: "shopiq-prod", scope: "platform" })]);
+    expect(JSON.stringify(tokens)).not.toContain(token);
+  });
+
+  it("explains platform-token on --help and refuses it without a usable --name", async () => {
+    const help = await statusctl(["platform-token", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.output).toMatch(/Usage: statusctl platform-token create --name NAME/);
+    const path = join(dir, "platform-refused.sqlite");
+    for (const args of [["platform-token", "create"], ["platform-token", "create", "--name", "  "], ["platform-token", "make", "--name", "x"], ["platform-token", "create", "x"]]) {
+      const { code, output } = await statusctl(args, { DATABASE_URL: `file:${path}` });
+      expect(code, args.join(" ")).toBe(2);
+      expect(output.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(output, args.join(" ")).toMatch(/^statusctl: /);
+    }
   });
 
   it("reseals credentials with the new first key after a rotation", async () => {
