@@ -14,6 +14,9 @@ import { KeyringError, type Keyring } from "../db/credentials/keyring";
 import { loadKeyring } from "../db/credentials/load";
 import { resealCredentials } from "../db/credentials/store";
 import { createIngestToken } from "../db/ingest/tokens";
+import { DEFAULT_LINK_LIFETIME_MS, findMerchantByExternalId, MAX_LINK_LIFETIME_MS, merchantLinkQuery } from "../db/merchants/sso";
+import { MINUTE_MS } from "../db/time";
+import { merchantSsoSecrets } from "../server/secrets";
 import { seedDemo, seedGuidance } from "../db/seed";
 import { CHECK_RUNNERS } from "../probes/checks/registry";
 import { startDemoFleet } from "../probes/demo/fleet";
@@ -42,6 +45,9 @@ Commands:
   platform-token create --name NAME
                        create a token for the ShopIQ platform's connection API
                        (PUT /api/v1/merchants/:id/connections/:provider); shown once
+  merchant link ID [--minutes N] [--base-url URL]
+                       print a one-time sign-in link to the pages of the merchant
+                       with this platform id, valid N minutes (default 10, at most 60)
   credentials reseal   after adding a new first key to CREDENTIAL_KEYS: reseal
                        every stored credential with it
 
@@ -50,7 +56,9 @@ Options:
 
 Environment:
   DATABASE_URL         the SQLite file (default file:./data/status.sqlite)
-  CREDENTIAL_KEYS      keys sealing merchants' credentials (id:base64key,…)`;
+  CREDENTIAL_KEYS      keys sealing merchants' credentials (id:base64key,…)
+  MERCHANT_SSO_SECRET  the secret merchants' links are signed with (the demo's is
+                       read from beside its database)`;
 
 const CATALOG_HELP = `statusctl catalog: move the catalogue between databases as one JSON file
 
@@ -121,6 +129,20 @@ const PROBE_CONCURRENCY = 20;
 
 const MAX_TOKEN_NAME_LENGTH = 100;
 const TokenNameSchema = z.string().trim().min(1, "--name must not be empty").max(MAX_TOKEN_NAME_LENGTH, `--name must be at most ${MAX_TOKEN_NAME_LENGTH} characters`);
+
+const MAX_LINK_MINUTES = MAX_LINK_LIFETIME_MS / MINUTE_MS;
+const MerchantLinkOptionsSchema = z.object({
+  minutes: z
+    .string()
+    .regex(/^\d+$/, "--minutes must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(1, "--minutes must be at least 1").max(MAX_LINK_MINUTES, `--minutes must be at most ${MAX_LINK_MINUTES}`))
+    .default(DEFAULT_LINK_LIFETIME_MS / MINUTE_MS),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: "--base-url must be an http or https URL" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+});
 
 const NewUserSchema = z.object({
   email: z.email("--email must be an email address"),
@@ -310,6 +332,28 @@ const commands: Record<string, Command> = {
       const { token } = createIngestToken(db, name.data, "platform");
       console.log(token);
       console.error(`created platform token "${name.data}": keep it now, it cannot be shown again`);
+    });
+  },
+  merchant(args) {
+    const { positionals, values } = parseArgs({
+      args,
+      options: { minutes: { type: "string" }, "base-url": { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [action, externalId, ...extra] = positionals;
+    if (action !== "link" || externalId === undefined || extra.length > 0) throw new UsageError("usage: merchant link ID [--minutes N] [--base-url URL]");
+    const options = MerchantLinkOptionsSchema.safeParse({ minutes: values.minutes, baseUrl: values["base-url"] });
+    if (!options.success) throw new InputError(describeIssues(options.error));
+    const env = parseEnv();
+    const [secret] = merchantSsoSecrets(env, (line) => console.error(line));
+    withDatabase((db) => {
+      migrateDatabase(db);
+      const found = findMerchantByExternalId(db, externalId);
+      if (!found) throw new InputError(`no merchant has the platform id "${externalId}"`);
+      const query = merchantLinkQuery(secret!, found.externalId, { nowMs: Date.now(), lifetimeMs: options.data.minutes * MINUTE_MS });
+      console.log(`${options.data.baseUrl ?? `http://localhost:${env.PORT}`}/merchant/sso?${query}`);
+      console.error(`a sign-in link to ${found.name}'s pages: it works once, within ${options.data.minutes} minutes`);
     });
   },
   async credentials(args) {

@@ -5,28 +5,14 @@ import { MAX_LINK_LIFETIME_MS, merchantLinkQuery } from "../db/merchants/sso";
 import { MINUTE_MS } from "../db/time";
 import { loadKeyring } from "../db/credentials/load";
 import { KeyringError } from "../db/credentials/keyring";
-import { EnvError, parseEnv, type Env } from "../app/env.server";
-import { GENERATED_SESSION_SECRET_FILE, generateSessionSecret } from "../app/auth/session.server";
-import { GENERATED_MERCHANT_SSO_SECRET_FILE } from "../app/merchant/session.server";
-import { demoSecret } from "../db/secret-file";
+import { EnvError, parseEnv } from "../app/env.server";
 import { prepareDatabase } from "./boot";
 import { loadServerBuild } from "./build";
 import { createHttpApp } from "./http";
 import { startProbes } from "./probes";
+import { merchantSsoSecrets, sessionSecrets } from "./secrets";
 
 const log = (line: string) => console.log(`[status] ${line}`);
-
-function sessionSecrets(env: Env, log: (line: string) => void): string[] {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean);
-  if (!env.SEED_DEMO) throw new EnvError("SESSION_SECRET is required when the demo is off (a long random string; put a new one first to rotate)");
-  return [demoSecret({ databaseUrl: env.DATABASE_URL, fileName: GENERATED_SESSION_SECRET_FILE, generate: generateSessionSecret, log })];
-}
-
-function merchantSsoSecrets(env: Env, log: (line: string) => void): string[] {
-  if (env.MERCHANT_SSO_SECRET) return env.MERCHANT_SSO_SECRET.split(",").map((s) => s.trim()).filter(Boolean);
-  if (!env.SEED_DEMO) throw new EnvError("MERCHANT_SSO_SECRET is required when the demo is off (the secret the ShopIQ platform signs merchants' links with; put a new one first to rotate)");
-  return [demoSecret({ databaseUrl: env.DATABASE_URL, fileName: GENERATED_MERCHANT_SSO_SECRET_FILE, generate: generateSessionSecret, log })];
-}
 
 /** The demo's way in to a merchant's pages: the store with the most failing connections now. */
 function logDemoMerchantLink(db: Db, secret: string, baseUrl: string): void {

@@ -4,13 +4,15 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase } from "../db/client";
+import { closeDatabase, migrateDatabase, openDatabase } from "../db/client";
 import { generateKeyringSpec, parseKeyring } from "../db/credentials/keyring";
 import { storeCredential } from "../db/credentials/store";
-import { cause, checkResult, ingestToken, provider } from "../db/schema";
+import { cause, checkResult, ingestToken, merchant, provider } from "../db/schema";
 import { seedGuidance } from "../db/seed";
 import { addConnections, addProvider } from "./support/builders";
+import { TEST_MERCHANT_SSO_SECRET } from "./support/loaders";
 import { runProcess } from "./support/processes";
+import { startServer } from "./support/server";
 
 const dir = mkdtempSync(join(tmpdir(), "statusctl-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -147,5 +149,48 @@ describe("statusctl probe once, ingest-token, platform-token and credentials", (
     expect(code).toBe(0);
     expect(output.trim()).toBe('resealed 1 credentials with key "k2"');
     expect(output).not.toContain("secret-token");
+  });
+});
+
+describe("statusctl merchant link", () => {
+  const path = join(dir, "merchant-link.sqlite");
+  const env = { DATABASE_URL: `file:${path}`, SEED_DEMO: "false", MERCHANT_SSO_SECRET: TEST_MERCHANT_SSO_SECRET };
+
+  it("prints a one-time link that signs the merchant in on the server that shares the secret", async () => {
+    const db = openDatabase(path);
+    migrateDatabase(db);
+    db.insert(merchant).values({ externalId: "store-101", name: "Lotus Handlooms" }).run();
+    const server = await startServer(db);
+    try {
+      const { code, output } = await statusctl(["merchant", "link", "store-101", "--minutes", "5", "--base-url", `${server.baseUrl}/`], env);
+      expect(code).toBe(0);
+      const link = output.split("\n").find((l) => l.startsWith("http"))!;
+      expect(link).toMatch(new RegExp(`^${server.baseUrl}/merchant/sso\\?m=store-101&exp=\\d+&n=[\\w-]+&sig=[0-9a-f]{64}$`));
+      expect(Number(new URL(link).searchParams.get("exp")) * 1000 - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+      expect(output).toContain("Lotus Handlooms");
+      const first = await fetch(link, { redirect: "manual" });
+      expect(first.status).toBe(302);
+      expect(first.headers.get("location")).toBe("/merchant");
+      expect((await fetch(link, { redirect: "manual" })).status).toBe(403);
+    } finally {
+      await server.close();
+      closeDatabase(db);
+    }
+  });
+
+  it("refuses an unknown merchant, a lifetime over an hour, a bad URL and a missing secret with one line", async () => {
+    const cases: [string[], Record<string, string>, RegExp][] = [
+      [["merchant", "link", "store-999"], env, /no merchant has the platform id "store-999"/],
+      [["merchant", "link", "store-101", "--minutes", "61"], env, /--minutes must be at most 60/],
+      [["merchant", "link", "store-101", "--base-url", "ftp://example.com"], env, /--base-url must be an http or https URL/],
+      [["merchant", "link"], env, /usage: merchant link ID/],
+      [["merchant", "link", "store-101"], { DATABASE_URL: env.DATABASE_URL, SEED_DEMO: "false" }, /MERCHANT_SSO_SECRET is required/],
+    ];
+    for (const [args, withEnv, reason] of cases) {
+      const { code, output } = await statusctl(args, withEnv);
+      expect(code, args.join(" ")).toBe(2);
+      expect(output.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(output, args.join(" ")).toMatch(reason);
+    }
   });
 });
