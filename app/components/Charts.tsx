@@ -1,21 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDateTime, formatDay, formatShortDate } from "~/lib/format";
 import { uptimeBand } from "~/lib/uptime-bands";
+import { ALL_TICKS, BAND_COLOURS, CHART_WIDTH, DAY_TICK_EVERY } from "./chart-settings";
 
-// Fixed-size charts: recharts' ResponsiveContainer measures the DOM and renders nothing on
-// the server. The SVG scales with CSS instead, so the charts are in the HTML without JavaScript.
-const CHART_WIDTH = 720;
 const CHART_HEIGHT = 220;
-
-// Charts get fixed ids: recharts otherwise numbers its clip paths from a counter that the
-// server and the browser do not share.
-// Recharts hides ticks by measuring text, which it cannot do on the server; the browser
-// would then render other ticks than the server did and hydration would fail. So the
-// ticks are chosen here and all of them are drawn.
-const DAY_TICK_EVERY = 15;
-const ALL_TICKS = 0;
-
-const BAND_COLOURS = { full: "#1f7a4d", minor: "#7a9a1f", partial: "#c77700", major: "#c0392b", none: "#c5cbd3" } as const;
 
 export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: number | null }[] }) {
   const data = daily.map((d) => ({ day: d.day, uptime: d.uptime === null ? null : Math.round(d.uptime * 10_000) / 100 }));

@@ -1,9 +1,12 @@
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireMerchantViewer } from "~/merchant/session.server";
 import styles from "~/styles/merchant-layout.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+/** A merchant's own data: kept by no shared cache, nor by the browser for the next person at the desk. Child routes without headers of their own inherit this. */
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireMerchantViewer(request, context);
