@@ -1,5 +1,5 @@
 import { createCookie, redirect, type AppLoadContext, type Cookie } from "@remix-run/node";
-import { currentUser } from "~/auth/session.server";
+import { currentUser } from "../auth/session.server";
 import {
   endMerchantSession,
   findMerchant,

@@ -3,6 +3,7 @@
 
 import type { CategorySlug, CauseSlug } from "../schema/enums";
 import type { ConnectionFacts } from "../schema/types";
+import { REQUIRED_PERMISSIONS as PERMISSIONS } from "../readiness/required-permissions";
 import { HOUR_MS, MINUTE_MS } from "../time";
 import { between, pick, type Random } from "./random";
 
@@ -40,15 +41,6 @@ export const MERCHANT_SIDE_CAUSES: Record<CategorySlug, CauseSlug[]> = {
   analytics: ["incorrect-configuration", "missing-permissions", "app-disconnected"],
   advertising: ["provider-billing-issue", "policy-restriction", "expired-authentication", "missing-permissions"],
   marketplaces: ["expired-authentication", "app-disconnected", "connected-app-limit", "changed-account-access"],
-};
-
-const PERMISSIONS: Record<CategorySlug, string[]> = {
-  payments: ["payments:read", "payments:create", "refunds:create", "webhooks:manage"],
-  logistics: ["orders:create", "shipments:create", "pickups:create", "tracking:read"],
-  messaging: ["whatsapp_business_messaging", "whatsapp_business_management"],
-  analytics: ["analytics:read", "tag:manage"],
-  advertising: ["ads_read", "ads_management", "business_management"],
-  marketplaces: ["orders:read", "inventory:write", "listings:write"],
 };
 
 export function httpStatusOfCause(cause: CauseSlug | null): number | null {

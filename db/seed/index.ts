@@ -5,6 +5,7 @@ import type { Keyring } from "../credentials/keyring";
 import { importCatalogue, type ImportSummary } from "../catalogue/import";
 import { merchant, provider } from "../schema";
 import { seedDemoHistory, type DemoHistorySummary } from "./demo-history";
+import { seedHighOrderPeriods } from "./high-order-periods";
 
 export const DEMO_DAYS = 90;
 export const DEMO_MERCHANT_COUNT = 240;
@@ -13,12 +14,14 @@ export const DEMO_RANDOM_SEED = 20_261_128;
 const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8"));
 
 /**
- * The merchant guidance (categories, workflows, causes, recommended actions) is product
- * content every deployment needs; it is upserted on every start, so edits to the file
- * reach existing databases.
+ * The merchant guidance (categories, workflows, causes, recommended actions) and the
+ * calendar of high-order periods are product content every deployment needs; they are
+ * upserted on every start, so edits to the files reach existing databases.
  */
 export function seedGuidance(db: Db): ImportSummary {
-  return importCatalogue(db, readJson("./guidance.json"));
+  const summary = importCatalogue(db, readJson("./guidance.json"));
+  seedHighOrderPeriods(db);
+  return summary;
 }
 
 export type DemoSeedOutcome =
