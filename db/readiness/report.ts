@@ -159,24 +159,7 @@ export function generateReport(db: Executor, merchantId: number, input: ReportIn
       connections: connectionsUnderReview(tx, merchantId, period, nowMs),
       guidance: loadGuidance(tx),
     });
-    const saved = tx
-      .insert(readinessSnapshot)
-      .values({
-        merchantId,
-        periodId: target.periodId,
-        campaignId: target.campaignId,
-        periodName: target.name,
-        startsOn: target.startsOn,
-        endsOn: target.endsOn,
-        expectedOrdersPerDay,
-        score,
-        items,
-        generatedAt: new Date(nowMs),
-      })
-      .returning({ id: readinessSnapshot.id })
-      .get();
-    return {
-      id: saved.id,
+    const report = {
       periodId: target.periodId,
       campaignId: target.campaignId,
       periodName: target.name,
@@ -185,7 +168,12 @@ export function generateReport(db: Executor, merchantId: number, input: ReportIn
       expectedOrdersPerDay,
       score,
       items,
-      generatedAtMs: nowMs,
     };
+    const saved = tx
+      .insert(readinessSnapshot)
+      .values({ merchantId, ...report, generatedAt: new Date(nowMs) })
+      .returning({ id: readinessSnapshot.id })
+      .get();
+    return { id: saved.id, ...report, generatedAtMs: nowMs };
   });
 }
