@@ -39,6 +39,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: "Incident history · ShopIQ Integration Status" }];
 
+export const links = () => [
+  { rel: "alternate", type: "application/atom+xml", title: "Incident history (Atom)", href: "/history.atom" },
+  { rel: "alternate", type: "application/rss+xml", title: "Incident history (RSS)", href: "/history.rss" },
+];
+
 export default function HistoryPage() {
   const { history, filters, providers, categories, nowMs } = useLoaderData<typeof loader>();
   const pageLink = (page: number) => {

@@ -19,6 +19,12 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.provider.name}: ${PROVIDER_STATUS_LABELS[data.status]} · ShopIQ Integration Status` : "Provider not found" },
+  ...(data
+    ? [
+        { tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.provider.name} incidents (Atom)`, href: `/providers/${data.provider.slug}/history.atom` },
+        { tagName: "link", rel: "alternate", type: "application/rss+xml", title: `${data.provider.name} incidents (RSS)`, href: `/providers/${data.provider.slug}/history.rss` },
+      ]
+    : []),
 ];
 
 export default function ProviderPage() {
