@@ -1,12 +1,28 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { VARY_ON_LANGUAGE } from "./i18n/negotiate.server";
 import { NonceContext } from "./nonce";
 
 const ABORT_DELAY_MS = 5_000;
+
+/**
+ * React 18's streaming renderer, when a character of several bytes does not fit at the end
+ * of its 2 KB buffer, writes the whole buffer, unused zero bytes included (fixed in React
+ * 19, which Remix 2 cannot use). Hindi and Assamese text, three bytes a character, meets
+ * this on most pages. UTF-8 never puts a zero byte inside a character and no page holds a
+ * NUL of its own, so dropping zero bytes gives back exactly the page React meant.
+ */
+function withoutStrayZeroBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
 
 export default function handleRequest(
   request: Request,
@@ -28,8 +44,10 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutStrayZeroBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          // Every page is in the language its request asked for (decision 013).
+          responseHeaders.append("Vary", VARY_ON_LANGUAGE);
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
           );

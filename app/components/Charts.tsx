@@ -1,11 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDateTime, formatDay, formatShortDate } from "~/lib/format";
+import { useI18n } from "~/i18n/page-i18n";
 import { uptimeBand } from "~/lib/uptime-bands";
 import { ALL_TICKS, BAND_COLOURS, CHART_WIDTH, DAY_TICK_EVERY } from "./chart-settings";
 
 const CHART_HEIGHT = 220;
 
 export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: number | null }[] }) {
+  const { t, format } = useI18n();
   const data = daily.map((d) => ({ day: d.day, uptime: d.uptime === null ? null : Math.round(d.uptime * 10_000) / 100 }));
   const lowest = Math.min(...data.map((d) => d.uptime ?? 100), 99);
   const dayTicks = data.filter((_, i) => (data.length - 1 - i) % DAY_TICK_EVERY === 0).map((d) => d.day);
@@ -13,11 +14,18 @@ export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: numb
     <div className="chart">
       <BarChart id="daily-uptime-chart" width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e3e7ec" />
-        <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={formatDay} tick={{ fontSize: 12 }} />
-        <YAxis domain={[Math.max(0, Math.floor(lowest) - 1), 100]} unit="%" width={52} tick={{ fontSize: 12 }} allowDecimals={false} interval={ALL_TICKS} />
+        <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={format.day} tick={{ fontSize: 12 }} />
+        <YAxis
+          domain={[Math.max(0, Math.floor(lowest) - 1), 100]}
+          tickFormatter={(value: number) => format.percent(value)}
+          width={52}
+          tick={{ fontSize: 12 }}
+          allowDecimals={false}
+          interval={ALL_TICKS}
+        />
         <Tooltip
-          formatter={(value) => [value === null ? "No data" : `${value}%`, "Uptime"]}
-          labelFormatter={(day) => formatDay(String(day))}
+          formatter={(value) => [typeof value === "number" ? format.percent(value) : t("format.noData"), t("chart.uptime")]}
+          labelFormatter={(day) => format.day(String(day))}
         />
         <Bar dataKey="uptime" isAnimationActive={false}>
           {data.map((d) => (
@@ -30,6 +38,7 @@ export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: numb
 }
 
 export function ResponseTimeChart({ hourly }: { hourly: { hourStartAt: number; averageLatencyMs: number | null; localHour: number }[] }) {
+  const { t, format } = useI18n();
   const midnights = hourly.filter((h) => h.localHour === 0).map((h) => h.hourStartAt);
   return (
     <div className="chart">
@@ -42,13 +51,13 @@ export function ResponseTimeChart({ hourly }: { hourly: { hourStartAt: number; a
           domain={["dataMin", "dataMax"]}
           ticks={midnights}
           interval={ALL_TICKS}
-          tickFormatter={(ms: number) => formatShortDate(ms)}
+          tickFormatter={(ms: number) => format.shortDate(ms)}
           tick={{ fontSize: 12 }}
         />
-        <YAxis unit=" ms" width={64} tick={{ fontSize: 12 }} interval={ALL_TICKS} />
+        <YAxis tickFormatter={(ms: number) => format.latency(ms)} width={64} tick={{ fontSize: 12 }} interval={ALL_TICKS} />
         <Tooltip
-          formatter={(value) => [value === null ? "No data" : `${value} ms`, "Average response time"]}
-          labelFormatter={(ms) => formatDateTime(Number(ms))}
+          formatter={(value) => [typeof value === "number" ? format.latency(value) : t("format.noData"), t("chart.averageResponseTime")]}
+          labelFormatter={(ms) => format.dateTime(Number(ms))}
         />
         <Line dataKey="averageLatencyMs" stroke="#2f5fb3" dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} />
       </LineChart>

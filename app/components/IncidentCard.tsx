@@ -1,28 +1,29 @@
 import { Link } from "@remix-run/react";
 import type { IncidentSummary } from "../../db/queries/incidents";
-import { formatDateTime, formatDuration, formatTimeAgo } from "~/lib/format";
+import { useI18n } from "~/i18n/page-i18n";
 import { InlineMarkdown } from "~/lib/markdown";
-import { IMPACT_LABELS, INCIDENT_STATUS_LABELS, PROVIDER_IMPACT_LABELS, localize } from "~/lib/labels";
+
+// Incident titles and update bodies are shown as ops wrote them; only the words around them are translated.
 
 export function ImpactTag({ impact }: { impact: IncidentSummary["impact"] }) {
-  return <span className={`tag tag--impact-${impact}`}>{IMPACT_LABELS[impact]} impact</span>;
+  const { t } = useI18n();
+  return <span className={`tag tag--impact-${impact}`}>{t(`impactTag.${impact}`)}</span>;
 }
 
 export function IncidentStatusTag({ status }: { status: IncidentSummary["status"] }) {
-  return <span className={`tag tag--status-${status}`}>{INCIDENT_STATUS_LABELS[status]}</span>;
+  const { t } = useI18n();
+  return <span className={`tag tag--status-${status}`}>{t(`incidentStatus.${status}`)}</span>;
 }
 
 /** Said of an incident our checks opened and no one from ShopIQ has confirmed yet. */
 export function DetectedNotice() {
-  return (
-    <p className="detected-notice">
-      Detected automatically by our checks; not yet confirmed by our team. Details may change as we look into it.
-    </p>
-  );
+  const { t } = useI18n();
+  return <p className="detected-notice">{t("incident.detectedNotice")}</p>;
 }
 
 /** An open incident as merchants first see it: what broke, for whom, since when, and the latest word. */
 export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; nowMs: number }) {
+  const { t, format, localize } = useI18n();
   return (
     <article className={`incident-card incident-card--${incident.impact}`} aria-labelledby={`incident-${incident.id}-title`}>
       <header className="incident-card__header">
@@ -37,37 +38,35 @@ export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; n
       {incident.unconfirmedDetection ? <DetectedNotice /> : null}
       <dl className="facts">
         <div>
-          <dt>Affected</dt>
+          <dt>{t("incident.affected")}</dt>
           <dd>
             {incident.providers.map((p, i) => (
               <span key={p.slug}>
                 {i > 0 ? ", " : ""}
-                <Link to={`/providers/${p.slug}`}>{p.name}</Link> ({PROVIDER_IMPACT_LABELS[p.impact].toLowerCase()})
+                <Link to={`/providers/${p.slug}`}>{p.name}</Link> ({t(`providerImpactInline.${p.impact}`)})
               </span>
             ))}
           </dd>
         </div>
         {incident.workflows.length > 0 ? (
           <div>
-            <dt>What may not work</dt>
+            <dt>{t("incident.whatMayNotWork")}</dt>
             <dd>{incident.workflows.map((w) => localize(w.name)).join(", ")}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Started</dt>
-          <dd>
-            {formatDateTime(incident.startedAtMs)} ({formatTimeAgo(incident.startedAtMs, nowMs)})
-          </dd>
+          <dt>{t("incident.started")}</dt>
+          <dd>{t("incident.startedAt", { time: format.dateTime(incident.startedAtMs), ago: format.timeAgo(incident.startedAtMs, nowMs) })}</dd>
         </div>
       </dl>
       {incident.latestUpdate ? (
         <p className="incident-card__update">
-          <strong>{INCIDENT_STATUS_LABELS[incident.latestUpdate.status]}</strong> · {formatTimeAgo(incident.latestUpdate.createdAtMs, nowMs)}
+          <strong>{t(`incidentStatus.${incident.latestUpdate.status}`)}</strong> · {format.timeAgo(incident.latestUpdate.createdAtMs, nowMs)}
           : <InlineMarkdown source={incident.latestUpdate.body} />
         </p>
       ) : null}
       <p className="incident-card__more">
-        <Link to={`/incidents/${incident.id}`}>What to do and full timeline →</Link>
+        <Link to={`/incidents/${incident.id}`}>{t("incident.moreLink")}</Link>
       </p>
     </article>
   );
@@ -75,7 +74,8 @@ export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; n
 
 /** A line in a list of incidents: title, impact, dates and how long it lasted. */
 export function IncidentListItem({ incident, nowMs, href }: { incident: IncidentSummary; nowMs: number; href?: string }) {
-  const end = incident.resolvedAtMs ?? nowMs;
+  const { t, format } = useI18n();
+  const lasted = format.duration((incident.resolvedAtMs ?? nowMs) - incident.startedAtMs);
   return (
     <li className="incident-line">
       <Link to={href ?? `/incidents/${incident.id}`} className="incident-line__title">
@@ -86,8 +86,8 @@ export function IncidentListItem({ incident, nowMs, href }: { incident: Incident
         <IncidentStatusTag status={incident.status} />
       </div>
       <p className="muted">
-        {incident.providers.map((p) => p.name).join(", ")} · {formatDateTime(incident.startedAtMs)} ·{" "}
-        {incident.resolvedAtMs === null ? `ongoing for ${formatDuration(end - incident.startedAtMs)}` : `lasted ${formatDuration(end - incident.startedAtMs)}`}
+        {incident.providers.map((p) => p.name).join(", ")} · {format.dateTime(incident.startedAtMs)} ·{" "}
+        {incident.resolvedAtMs === null ? t("incident.ongoingFor", { duration: lasted }) : t("incident.lasted", { duration: lasted })}
       </p>
     </li>
   );

@@ -1,6 +1,5 @@
 import type { PageIndicator } from "../../db/schema/enums";
-import { INDICATOR_LABELS } from "~/lib/labels";
-import { formatDateTime } from "~/lib/format";
+import { useI18n } from "~/i18n/page-i18n";
 import { StatusIcon } from "./StatusIcon";
 
 const ICON_STATUS = {
@@ -12,14 +11,15 @@ const ICON_STATUS = {
 } as const;
 
 export function StatusBanner({ indicator, nowMs }: { indicator: PageIndicator; nowMs: number }) {
+  const { t, format } = useI18n();
   return (
     <section className={`banner banner--${indicator}`} aria-labelledby="banner-title">
       <StatusIcon status={ICON_STATUS[indicator]} />
       <div>
         <h2 id="banner-title" className="banner__title">
-          {INDICATOR_LABELS[indicator]}
+          {t(`indicator.${indicator}`)}
         </h2>
-        <p className="banner__time">As of {formatDateTime(nowMs)}</p>
+        <p className="banner__time">{t("status.asOf", { time: format.dateTime(nowMs) })}</p>
       </div>
     </section>
   );

@@ -7,4 +7,5 @@ export { CampaignFormSchema, ReportFormSchema } from "../../db/readiness/forms";
 export { getReadinessPage } from "../../db/readiness/page";
 export type { CalendarEntry } from "../../db/readiness/periods";
 export { generateReport, ReadinessError } from "../../db/readiness/report";
+export { readinessMessage } from "../../db/readiness/rules/wording";
 export { compareSnapshots, getSnapshot } from "../../db/readiness/snapshots";

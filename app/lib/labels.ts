@@ -1,3 +1,7 @@
+// Status words in English, for what stays English (decision 013): the ops console, the
+// Statuspage-compatible API, feeds and badges. Public and merchant pages take theirs from
+// app/i18n/locales in the reader's language.
+
 import type {
   IncidentImpact,
   IncidentStatus,
@@ -5,7 +9,6 @@ import type {
   ProviderImpact,
   ProviderStatus,
 } from "../../db/schema/enums";
-import type { LocalizedText } from "../../db/schema/types";
 import type { MaintenanceStatus } from "../../db/health/maintenance-status";
 
 export const PROVIDER_STATUS_LABELS: Record<ProviderStatus, string> = {
@@ -51,7 +54,5 @@ export const MAINTENANCE_STATUS_LABELS: Record<MaintenanceStatus, string> = {
   completed: "Completed",
 };
 
-/** English until the page speaks the merchant's language. */
-export function localize(text: LocalizedText): string {
-  return text.en;
-}
+/** Database text in one language, English by default. */
+export { localize } from "../../db/locales";

@@ -1,5 +1,6 @@
 import { createCookie, redirect, type AppLoadContext, type Cookie } from "@remix-run/node";
 import { currentUser } from "../auth/session.server";
+import { translatorFor } from "../i18n/negotiate.server";
 import {
   endMerchantSession,
   findMerchant,
@@ -50,7 +51,7 @@ export async function requireMerchantViewer(request: Request, context: AppLoadCo
     const user = await currentUser(request, context);
     if (user) {
       const found = MERCHANT_ID_PARAM.test(asked) ? findMerchant(context.db, Number(asked)) : null;
-      if (!found) throw new Response("There is no such merchant.", { status: 404 });
+      if (!found) throw new Response(translatorFor(request).t("merchant.errors.noSuchMerchant"), { status: 404 });
       return { merchantId: found.id, externalId: found.externalId, merchantName: found.name, readOnly: true, viewQuery: `?merchant=${found.id}` };
     }
   }
@@ -58,24 +59,15 @@ export async function requireMerchantViewer(request: Request, context: AppLoadCo
   const merchant = token ? merchantOfSession(context.db, token, Date.now()) : null;
   if (merchant) return { merchantId: merchant.id, externalId: merchant.externalId, merchantName: merchant.name, readOnly: false, viewQuery: "" };
   if (await currentUser(request, context)) throw redirect("/ops/merchants");
-  throw new Response("Open your integration status from your ShopIQ dashboard: it signs you in with a link that works once.", { status: 401 });
+  throw new Response(translatorFor(request).t("merchant.errors.signIn"), { status: 401 });
 }
 
 /** As requireMerchantViewer, for actions: ops viewing a merchant read-only get 403. */
 export async function requireMerchantEditor(request: Request, context: AppLoadContext): Promise<MerchantViewer> {
   const viewer = await requireMerchantViewer(request, context);
-  if (viewer.readOnly) throw new Response("Ops can read a merchant's pages but not change them.", { status: 403 });
+  if (viewer.readOnly) throw new Response(translatorFor(request).t("merchant.errors.readOnly"), { status: 403 });
   return viewer;
 }
-
-export const LINK_REFUSAL_MESSAGES: Record<LinkRefusal, string> = {
-  malformed: "This sign-in link is incomplete. Open your integration status again from your ShopIQ dashboard.",
-  tampered: "This sign-in link is not valid: it was changed after ShopIQ made it. Open your integration status again from your ShopIQ dashboard.",
-  expired: "This sign-in link has expired. Links work for a few minutes; open your integration status again from your ShopIQ dashboard.",
-  "too-long": "This sign-in link claims to stay valid for too long, so it is refused. Open your integration status again from your ShopIQ dashboard.",
-  used: "This sign-in link has already been used. Each link works once; open your integration status again from your ShopIQ dashboard.",
-  "unknown-merchant": "This sign-in link names a store we have no integrations for yet. Connect an integration in ShopIQ first.",
-};
 
 /** Redeems a signed link: a session cookie and a redirect to the merchant's pages, or the reason it is refused. */
 export async function signInWithLink(request: Request, context: AppLoadContext): Promise<{ response: Response } | { refusal: LinkRefusal }> {

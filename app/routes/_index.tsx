@@ -8,30 +8,28 @@ import { StatusLabel } from "~/components/StatusLabel";
 import { UptimeBar, UptimeBarScale } from "~/components/UptimeBar";
 import { UptimeLegend } from "~/components/UptimeLegend";
 import { getStatusPage } from "~/data/public.server";
-import { formatDay, formatUptime } from "~/lib/format";
-import { INDICATOR_LABELS, localize } from "~/lib/labels";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 import { UPTIME_BAR_DAYS } from "../../db/health/uptime";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return json(getStatusPage(context.db, Date.now()));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${INDICATOR_LABELS[data.indicator]} · ShopIQ Integration Status` : "ShopIQ Integration Status" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, data ? (t) => t(`indicator.${data.indicator}`) : null);
 
 export default function StatusPage() {
   const page = useLoaderData<typeof loader>();
-  const dayLabels = page.days.map(formatDay);
+  const { t, format, localize } = useI18n();
+  const dayLabels = page.days.map(format.day);
   return (
     <>
-      <h1 className="visually-hidden">ShopIQ Integration Status</h1>
+      <h1 className="visually-hidden">{t("site.name")}</h1>
       <StatusBanner indicator={page.indicator} nowMs={page.nowMs} />
       <NoGuaranteeNotice />
 
       {page.openIncidents.length > 0 ? (
         <section aria-labelledby="open-incidents" className="section">
-          <h2 id="open-incidents">Open incidents</h2>
+          <h2 id="open-incidents">{t("status.openIncidents")}</h2>
           {page.openIncidents.map((incident) => (
             <IncidentCard key={incident.id} incident={incident} nowMs={page.nowMs} />
           ))}
@@ -40,14 +38,14 @@ export default function StatusPage() {
 
       {page.maintenance.length > 0 ? (
         <section aria-labelledby="maintenance" className="section">
-          <h2 id="maintenance">Provider maintenance</h2>
+          <h2 id="maintenance">{t("status.providerMaintenance")}</h2>
           <MaintenanceList items={page.maintenance} />
         </section>
       ) : null}
 
       <section aria-labelledby="providers" className="section">
         <div className="section__header">
-          <h2 id="providers">Providers</h2>
+          <h2 id="providers">{t("status.providers")}</h2>
           <UptimeLegend />
         </div>
         {page.groups.map((group) => (
@@ -68,7 +66,7 @@ export default function StatusPage() {
                   <UptimeBar dayLabels={dayLabels} bar={p.bar} incidents={page.barIncidents} providerName={p.name} />
                   <div className="provider-row__foot">
                     <UptimeBarScale days={UPTIME_BAR_DAYS} />
-                    <span className="provider-row__uptime">{formatUptime(p.bar.uptime)} uptime</span>
+                    <span className="provider-row__uptime">{t("status.uptime", { uptime: format.uptime(p.bar.uptime) })}</span>
                   </div>
                 </li>
               ))}

@@ -3,38 +3,34 @@ import { useLoaderData } from "@remix-run/react";
 import { ActionList } from "~/components/ActionList";
 import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
 import { getHelpContent } from "~/data/public.server";
-import { localize } from "~/lib/labels";
-
-const SIDE_LABELS = {
-  provider: "Usually on the provider's side",
-  merchant: "Usually in your own account",
-  unknown: "Could be on either side",
-} as const;
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return json(getHelpContent(context.db));
 }
 
-export const meta: MetaFunction = () => [{ title: "When an integration stops working · ShopIQ Integration Status" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("help.title"));
 
+/** The guidance comes from the database in all three languages; the page reads the reader's. */
 export default function HelpPage() {
   const help = useLoaderData<typeof loader>();
+  const { t, format, localize } = useI18n();
   return (
     <>
-      <h1>When an integration stops working</h1>
-      <nav aria-label="On this page" className="toc">
+      <h1>{t("help.title")}</h1>
+      <nav aria-label={t("help.tocLabel")} className="toc">
         <ul>
           <li>
-            <a href="#what-happens">What happens</a>
+            <a href="#what-happens">{t("help.toc.whatHappens")}</a>
           </li>
           <li>
-            <a href="#check-first">What to check first</a>
+            <a href="#check-first">{t("help.toc.checkFirst")}</a>
           </li>
           <li>
-            <a href="#causes">Why integrations stop working</a>
+            <a href="#causes">{t("help.toc.causes")}</a>
           </li>
           <li>
-            <a href="#checklists">Checklists by category</a>
+            <a href="#checklists">{t("help.toc.checklists")}</a>
           </li>
         </ul>
       </nav>
@@ -42,8 +38,8 @@ export default function HelpPage() {
       <NoGuaranteeNotice />
 
       <section className="section" aria-labelledby="what-happens">
-        <h2 id="what-happens">What happens when an integration stops working</h2>
-        <p>Your store talks to each provider through its integration. When one stops working, this is what you and your customers notice:</p>
+        <h2 id="what-happens">{t("help.whatHappens.title")}</h2>
+        <p>{t("help.whatHappens.intro")}</p>
         <dl className="workflows">
           {help.categories
             .filter((c) => c.workflows.length > 0)
@@ -61,18 +57,18 @@ export default function HelpPage() {
       </section>
 
       <section className="section" aria-labelledby="check-first">
-        <h2 id="check-first">What to check first</h2>
+        <h2 id="check-first">{t("help.toc.checkFirst")}</h2>
         <ActionList actions={help.checkFirst} />
       </section>
 
       <section className="section" aria-labelledby="causes">
-        <h2 id="causes">Why integrations stop working</h2>
-        <p>There are {help.causes.length} common reasons. Some are on the provider&rsquo;s side; most are in your own account with the provider.</p>
+        <h2 id="causes">{t("help.toc.causes")}</h2>
+        <p>{t("help.causesIntro", { count: help.causes.length, causes: format.count(help.causes.length) })}</p>
         <ol className="causes">
           {help.causes.map((c) => (
             <li key={c.slug} id={`cause-${c.slug}`} className="cause">
               <h3>{localize(c.name)}</h3>
-              <p className={`side side--${c.side}`}>{SIDE_LABELS[c.side]}</p>
+              <p className={`side side--${c.side}`}>{t(`help.side.${c.side}`)}</p>
               <p>{localize(c.explanation)}</p>
               {c.steps.length > 0 ? <ActionList actions={c.steps} ordered={false} /> : null}
             </li>
@@ -81,7 +77,7 @@ export default function HelpPage() {
       </section>
 
       <section className="section" aria-labelledby="checklists">
-        <h2 id="checklists">Checklists by category</h2>
+        <h2 id="checklists">{t("help.toc.checklists")}</h2>
         {help.categories.map((c) => (
           <section key={c.slug} id={`checklist-${c.slug}`} aria-labelledby={`checklist-${c.slug}-title`} className="checklist">
             <h3 id={`checklist-${c.slug}-title`}>{localize(c.name)}</h3>

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { CATEGORY_SLUGS } from "../../db/schema/enums";
 import { IncidentListItem } from "~/components/IncidentCard";
 import { getHistoryPage, listCategories, listProviders } from "~/data/public.server";
-import { formatMonth } from "~/lib/format";
-import { localize } from "~/lib/labels";
+import { translatorFor } from "~/i18n/negotiate.server";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 
 const MAX_HISTORY_PAGE = 1_000;
 
@@ -20,12 +20,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const parsed = HistoryQuery.safeParse(params);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Response(`The history filter is not valid (${fields}).`, { status: 400 });
+    throw new Response(translatorFor(request).t("history.invalidFilter", { fields }), { status: 400 });
   }
   const { page, provider, category } = parsed.data;
   const providers = listProviders(context.db);
   if (provider && !providers.some((p) => p.slug === provider)) {
-    throw new Response(`There is no provider "${provider}".`, { status: 400 });
+    throw new Response(translatorFor(request).t("history.unknownProvider", { provider }), { status: 400 });
   }
   const nowMs = Date.now();
   return json({
@@ -37,7 +37,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Incident history · ShopIQ Integration Status" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("history.title"));
 
 export const links = () => [
   { rel: "alternate", type: "application/atom+xml", title: "Incident history (Atom)", href: "/history.atom" },
@@ -46,6 +46,7 @@ export const links = () => [
 
 export default function HistoryPage() {
   const { history, filters, providers, categories, nowMs } = useLoaderData<typeof loader>();
+  const { t, format, localize } = useI18n();
   const pageLink = (page: number) => {
     const search = new URLSearchParams();
     if (filters.provider) search.set("provider", filters.provider);
@@ -56,12 +57,12 @@ export default function HistoryPage() {
   };
   return (
     <>
-      <h1>Incident history</h1>
-      <Form method="get" className="filters" aria-label="Filter incidents">
+      <h1>{t("history.title")}</h1>
+      <Form method="get" className="filters" aria-label={t("history.filterLabel")}>
         <label>
-          Provider
+          {t("history.provider")}
           <select name="provider" defaultValue={filters.provider}>
-            <option value="">All providers</option>
+            <option value="">{t("history.allProviders")}</option>
             {providers.map((p) => (
               <option key={p.slug} value={p.slug}>
                 {p.name}
@@ -70,9 +71,9 @@ export default function HistoryPage() {
           </select>
         </label>
         <label>
-          Category
+          {t("history.category")}
           <select name="category" defaultValue={filters.category}>
-            <option value="">All categories</option>
+            <option value="">{t("history.allCategories")}</option>
             {categories.map((c) => (
               <option key={c.slug} value={c.slug}>
                 {localize(c.name)}
@@ -80,14 +81,14 @@ export default function HistoryPage() {
             ))}
           </select>
         </label>
-        <button type="submit">Show incidents</button>
+        <button type="submit">{t("history.show")}</button>
       </Form>
 
       {history.months.map((m) => (
         <section key={m.month} className="section" aria-labelledby={`month-${m.month}`}>
-          <h2 id={`month-${m.month}`}>{formatMonth(m.month)}</h2>
+          <h2 id={`month-${m.month}`}>{format.month(m.month)}</h2>
           {m.incidents.length === 0 ? (
-            <p className="muted">No incidents reported.</p>
+            <p className="muted">{t("history.noIncidents")}</p>
           ) : (
             <ul className="incident-lines">
               {m.incidents.map((i) => (
@@ -98,9 +99,9 @@ export default function HistoryPage() {
         </section>
       ))}
 
-      <nav className="pager" aria-label="Incident history pages">
-        {history.page > 1 ? <Link to={pageLink(history.page - 1)}>← Newer incidents</Link> : <span />}
-        {history.hasOlder ? <Link to={pageLink(history.page + 1)}>Older incidents →</Link> : <span />}
+      <nav className="pager" aria-label={t("history.pagesLabel")}>
+        {history.page > 1 ? <Link to={pageLink(history.page - 1)}>{t("history.newer")}</Link> : <span />}
+        {history.hasOlder ? <Link to={pageLink(history.page + 1)}>{t("history.older")}</Link> : <span />}
       </nav>
     </>
   );

@@ -4,16 +4,9 @@ import { ActionList } from "~/components/ActionList";
 import { ImpactTag, IncidentStatusTag } from "~/components/IncidentCard";
 import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
 import { getIncidentPage } from "~/data/public.server";
-import { formatDateTime, formatDuration } from "~/lib/format";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 import { Markdown } from "~/lib/markdown";
 import { idParam } from "~/lib/params";
-import { INCIDENT_STATUS_LABELS, PROVIDER_IMPACT_LABELS, localize } from "~/lib/labels";
-
-const SIDE_LABELS = {
-  provider: "on the provider's side",
-  merchant: "in the merchant's own account",
-  unknown: "on either side",
-} as const;
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const page = getIncidentPage(context.db, idParam(params, "Incident not found"), Date.now());
@@ -21,27 +14,28 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   return json(page);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.incident.title} · ShopIQ Integration Status` : "Incident not found" },
-];
+// The title is the incident's own, as ops wrote it.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, (t) => (data ? data.incident.title : t("error.notFound")));
 
 export default function IncidentPage() {
   const { incident, updates, actions, nowMs } = useLoaderData<typeof loader>();
-  const end = incident.resolvedAtMs ?? nowMs;
+  const { t, format, localize } = useI18n();
+  const lasted = format.duration((incident.resolvedAtMs ?? nowMs) - incident.startedAtMs);
   const actionNote = (a: (typeof actions)[number]) =>
     a.kind === "advice"
       ? undefined
       : a.scope.incidentOnly
-      ? "for this incident"
+      ? t("incidentPage.forThisIncident")
       : a.scope.cause
-        ? localize(a.scope.cause.name).toLowerCase()
+        ? t("incidentPage.causeNote", { cause: localize(a.scope.cause.name) })
         : a.scope.category
-          ? `${localize(a.scope.category.name).toLowerCase()} checklist`
+          ? t("incidentPage.checklistNote", { category: localize(a.scope.category.name) })
           : undefined;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Status</Link> › <Link to="/history">History</Link> › <span>Incident {incident.id}</span>
+      <nav aria-label={t("breadcrumb.label")} className="breadcrumb">
+        <Link to="/">{t("nav.status")}</Link> › <Link to="/history">{t("nav.history")}</Link> ›{" "}
+        <span>{t("incidentPage.breadcrumb", { id: incident.id })}</span>
       </nav>
       <header className="page-header page-header--incident">
         <h1>{incident.title}</h1>
@@ -53,12 +47,12 @@ export default function IncidentPage() {
 
       <dl className="facts facts--wide">
         <div>
-          <dt>Affected providers</dt>
+          <dt>{t("incidentPage.affectedProviders")}</dt>
           <dd>
             <ul className="plain">
               {incident.providers.map((p) => (
                 <li key={p.slug}>
-                  <Link to={`/providers/${p.slug}`}>{p.name}</Link>: {PROVIDER_IMPACT_LABELS[p.impact]}
+                  <Link to={`/providers/${p.slug}`}>{p.name}</Link>: {t(`providerStatus.${p.impact}`)}
                 </li>
               ))}
             </ul>
@@ -66,7 +60,7 @@ export default function IncidentPage() {
         </div>
         {incident.workflows.length > 0 ? (
           <div>
-            <dt>What may not work</dt>
+            <dt>{t("incident.whatMayNotWork")}</dt>
             <dd>
               <ul className="plain">
                 {incident.workflows.map((w) => (
@@ -79,22 +73,22 @@ export default function IncidentPage() {
           </div>
         ) : null}
         <div>
-          <dt>Started</dt>
-          <dd>{formatDateTime(incident.startedAtMs)}</dd>
+          <dt>{t("incident.started")}</dt>
+          <dd>{format.dateTime(incident.startedAtMs)}</dd>
         </div>
         <div>
-          <dt>{incident.resolvedAtMs === null ? "Ongoing for" : "Resolved"}</dt>
+          <dt>{incident.resolvedAtMs === null ? t("incidentPage.ongoingFor") : t("incidentPage.resolved")}</dt>
           <dd>
             {incident.resolvedAtMs === null
-              ? formatDuration(end - incident.startedAtMs)
-              : `${formatDateTime(incident.resolvedAtMs)} (lasted ${formatDuration(end - incident.startedAtMs)})`}
+              ? lasted
+              : t("incidentPage.resolvedAt", { time: format.dateTime(incident.resolvedAtMs), duration: lasted })}
           </dd>
         </div>
         {incident.cause ? (
           <div>
-            <dt>Cause</dt>
+            <dt>{t("incidentPage.cause")}</dt>
             <dd>
-              {localize(incident.cause.name)}, {SIDE_LABELS[incident.cause.side]}.
+              {t(`incidentPage.causeOnSide.${incident.cause.side}`, { cause: localize(incident.cause.name) })}
               {incident.causeExplanation ? ` ${localize(incident.causeExplanation)}` : ""}
             </dd>
           </div>
@@ -102,28 +96,28 @@ export default function IncidentPage() {
       </dl>
 
       <section className="section" aria-labelledby="what-to-do">
-        <h2 id="what-to-do">What to do</h2>
+        <h2 id="what-to-do">{t("incidentPage.whatToDo")}</h2>
         {actions.length > 0 ? (
           <ActionList actions={actions.map((a) => ({ kind: a.kind, text: a.text, note: actionNote(a) }))} />
         ) : (
-          <p>No specific steps for this incident. See what to check first in the help.</p>
+          <p>{t("incidentPage.noActions")}</p>
         )}
         <p>
-          <Link to="/help">What to check first when an integration stops working</Link>
+          <Link to="/help">{t("incidentPage.helpLink")}</Link>
         </p>
       </section>
 
       <NoGuaranteeNotice compact />
 
       <section className="section" aria-labelledby="timeline">
-        <h2 id="timeline">Updates</h2>
+        <h2 id="timeline">{t("incidentPage.updates")}</h2>
         <ol className="timeline">
           {updates.map((u) => (
             <li key={u.id} className={`timeline__item timeline__item--${u.status}`}>
               <h3>
-                {INCIDENT_STATUS_LABELS[u.status]}
-                <time dateTime={new Date(u.createdAtMs).toISOString()}> · {formatDateTime(u.createdAtMs)}</time>
-                {u.editedAtMs !== null ? <span className="muted"> (edited)</span> : null}
+                {t(`incidentStatus.${u.status}`)}
+                <time dateTime={new Date(u.createdAtMs).toISOString()}> · {format.dateTime(u.createdAtMs)}</time>
+                {u.editedAtMs !== null ? <span className="muted"> {t("incidentPage.edited")}</span> : null}
               </h3>
               <Markdown source={u.body} />
             </li>
@@ -131,7 +125,7 @@ export default function IncidentPage() {
         </ol>
         {incident.postmortem ? (
           <>
-            <h3>Postmortem</h3>
+            <h3>{t("incidentPage.postmortem")}</h3>
             <Markdown source={incident.postmortem} />
           </>
         ) : null}

@@ -8,20 +8,19 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { formatIndianCount } from "~/components/readiness/numbers";
-import { PERIOD_KIND_LABELS } from "~/components/readiness/Verdict";
 import {
   CampaignFormSchema,
   createCampaign,
   generateReport,
   getReadinessPage,
   ReadinessError,
+  readinessMessage,
   ReportFormSchema,
   type CalendarEntry,
 } from "~/data/readiness.server";
-import { formatDateTime, formatDay } from "~/lib/format";
+import { negotiateLocale } from "~/i18n/negotiate.server";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 import { FieldError, fieldErrorsOf, fieldProps, FormError, placeError, SuccessNotice, textFields } from "~/lib/forms";
-import { localize } from "~/lib/labels";
 import { withViewQuery } from "~/lib/view-query";
 import { requireMerchantEditor, requireMerchantViewer } from "~/merchant/session.server";
 import { CAMPAIGN_NAME_MAX_CHARS } from "../../db/readiness/forms";
@@ -34,15 +33,11 @@ type Intent = (typeof INTENTS)[number];
 const CAMPAIGN_FIELDS = ["name", "startsOn", "endsOn", "expectedOrdersPerDay"] as const;
 const REPORT_FIELDS = ["target", "expectedOrdersPerDay"] as const;
 
-const DONE_MESSAGES = {
-  "campaign-added": "Campaign added to your calendar.",
-  "campaign-saved": "Campaign saved.",
-  "campaign-deleted": "Campaign deleted. Reports generated for it are kept.",
-} as const;
-const Done = z.enum(Object.keys(DONE_MESSAGES) as [keyof typeof DONE_MESSAGES]);
+/** What the page confirms after a change, as `readiness.done.<name>`. */
+const Done = z.enum(["campaign-added", "campaign-saved", "campaign-deleted"]);
 
 export const headers: HeadersFunction = () => PRIVATE_NO_STORE;
-export const meta: MetaFunction = () => [{ title: "Readiness review · ShopIQ Integration Status" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("readiness.title"), { noindex: true });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireMerchantViewer(request, context);
@@ -55,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       viewQuery: viewer.viewQuery,
       // Ops reading this merchant's page keep the merchant when the compare form is sent.
       merchantParam: viewer.readOnly ? String(viewer.merchantId) : null,
-      done: done.success ? DONE_MESSAGES[done.data] : null,
+      done: done.success ? done.data : null,
     },
     { headers: PRIVATE_NO_STORE },
   );
@@ -70,38 +65,42 @@ interface Failure {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireMerchantEditor(request, context);
+  const locale = negotiateLocale(request);
+  const say = (key: string) => readinessMessage(locale, key);
   const values = textFields(await request.formData());
   const failure = (failed: Omit<Failure, "values">) => json<Failure>({ ...failed, values }, { status: 400 });
+  // The schemas' messages are keys; the reader gets them in their language.
+  const fieldErrors = (error: z.ZodError) => Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([field, key]) => [field, say(key)]));
   const intent = z.enum(INTENTS).safeParse(values.intent);
-  if (!intent.success) return failure({ intent: null, fieldErrors: {}, formError: "Add a campaign or generate a report." });
+  if (!intent.success) return failure({ intent: null, fieldErrors: {}, formError: say("intentMissing") });
 
   if (intent.data === "add-campaign") {
     const parsed = CampaignFormSchema.safeParse(values);
-    if (!parsed.success) return failure({ intent: intent.data, fieldErrors: fieldErrorsOf(parsed.error), formError: null });
+    if (!parsed.success) return failure({ intent: intent.data, fieldErrors: fieldErrors(parsed.error), formError: null });
     createCampaign(context.db, viewer.merchantId, parsed.data);
     return redirect("/merchant/readiness?done=campaign-added#campaigns");
   }
 
   const parsed = ReportFormSchema.safeParse(values);
-  if (!parsed.success) return failure({ intent: intent.data, fieldErrors: fieldErrorsOf(parsed.error), formError: null });
+  if (!parsed.success) return failure({ intent: intent.data, fieldErrors: fieldErrors(parsed.error), formError: null });
   try {
     const snapshot = generateReport(context.db, viewer.merchantId, parsed.data, Date.now());
     return redirect(`/merchant/readiness/reports/${snapshot.id}`);
   } catch (error) {
     if (!(error instanceof ReadinessError)) throw error;
     // Another merchant's campaign answers exactly as one that does not exist.
-    if (error.status === 404) throw new Response(error.message, { status: 404, headers: PRIVATE_NO_STORE });
-    return failure({ intent: intent.data, ...placeError(error) });
+    if (error.status === 404) throw new Response(say(error.key), { status: 404, headers: PRIVATE_NO_STORE });
+    return failure({ intent: intent.data, ...placeError({ field: error.field, message: say(error.key) }) });
   }
 }
 
 const entryValue = (e: CalendarEntry) => `${e.type}:${e.id}`;
-const entryName = (e: CalendarEntry) => (e.type === "period" ? localize(e.name) : e.name);
-const dates = (e: { startsOn: string; endsOn: string }) =>
-  e.startsOn === e.endsOn ? formatDay(e.startsOn) : `${formatDay(e.startsOn)} to ${formatDay(e.endsOn)}`;
 
 export default function ReadinessReview() {
   const { today, calendar, campaigns, snapshots, readOnly, viewQuery, merchantParam, done } = useLoaderData<typeof loader>();
+  const { t, format, localize } = useI18n();
+  const dates = (e: { startsOn: string; endsOn: string }) => format.dayRange(e.startsOn, e.endsOn);
+  const entryName = (e: CalendarEntry) => (e.type === "period" ? localize(e.name) : e.name);
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const link = (path: string) => withViewQuery(path, viewQuery);
@@ -118,28 +117,25 @@ export default function ReadinessReview() {
 
   return (
     <div className="readiness">
-      <h1>Readiness review</h1>
-      <p className="lead">
-        Before a sale, festival or campaign, check that every integration will hold up: connected, healthy, paid up, verified, with
-        the permissions, limits and balances your expected orders need.
-      </p>
-      <SuccessNotice message={done} />
+      <h1>{t("readiness.title")}</h1>
+      <p className="lead">{t("readiness.lead")}</p>
+      <SuccessNotice message={done ? t(`readiness.done.${done}`) : null} />
       <FormError message={result?.intent === null ? result.formError : null} />
 
       <section className="section" aria-labelledby="generate-heading">
-        <h2 id="generate-heading">Check readiness for a period</h2>
+        <h2 id="generate-heading">{t("readiness.generate.title")}</h2>
         {readOnly ? (
-          <p className="muted">Ops view is read-only: only the merchant can generate reports.</p>
+          <p className="muted">{t("readiness.generate.readOnly")}</p>
         ) : calendar.length === 0 ? (
-          <p className="muted">There is no upcoming period or campaign. Add a campaign below.</p>
+          <p className="muted">{t("readiness.generate.nothingUpcoming")}</p>
         ) : (
           <Form method="post" className="stack-form readiness-form" noValidate key={JSON.stringify(reportFailure)}>
             <input type="hidden" name="intent" value="generate" />
             <FormError message={reportFailure?.formError} />
-            <label htmlFor="report-target">Period or campaign</label>
+            <label htmlFor="report-target">{t("readiness.generate.target")}</label>
             <select {...reportField("target")} defaultValue={reportValues.target ?? entryValue(calendar[0]!)}>
               {ownCampaigns.length > 0 ? (
-                <optgroup label="Your campaigns">
+                <optgroup label={t("readiness.campaigns.title")}>
                   {ownCampaigns.map((e) => (
                     <option key={entryValue(e)} value={entryValue(e)}>
                       {entryName(e)} ({dates(e)})
@@ -147,7 +143,7 @@ export default function ReadinessReview() {
                   ))}
                 </optgroup>
               ) : null}
-              <optgroup label="Sale and festival calendar">
+              <optgroup label={t("readiness.generate.calendar")}>
                 {periods.map((e) => (
                   <option key={entryValue(e)} value={entryValue(e)}>
                     {entryName(e)} ({dates(e)})
@@ -156,9 +152,9 @@ export default function ReadinessReview() {
               </optgroup>
             </select>
             <FieldError id="report-target-error" message={reportErrors.target} />
-            <label htmlFor="report-expectedOrdersPerDay">Expected orders per day</label>
+            <label htmlFor="report-expectedOrdersPerDay">{t("readiness.expectedOrders")}</label>
             <p id="report-orders-hint" className="hint">
-              For a calendar period, how many orders a day you expect during it. A campaign uses the number saved with it.
+              {t("readiness.generate.ordersHint")}
             </p>
             <input
               {...reportField("expectedOrdersPerDay", "report-orders-hint")}
@@ -168,24 +164,24 @@ export default function ReadinessReview() {
             />
             <FieldError id="report-expectedOrdersPerDay-error" message={reportErrors.expectedOrdersPerDay} />
             <button type="submit" disabled={busy}>
-              Generate report
+              {t("readiness.generate.submit")}
             </button>
           </Form>
         )}
       </section>
 
       <section className="section" aria-labelledby="calendar-heading">
-        <h2 id="calendar-heading">Upcoming high-order periods</h2>
+        <h2 id="calendar-heading">{t("readiness.calendar.title")}</h2>
         {calendar.length === 0 ? (
-          <p className="muted">Nothing upcoming on the calendar.</p>
+          <p className="muted">{t("readiness.calendar.empty")}</p>
         ) : (
           <table className="readiness-table">
-            <caption className="visually-hidden">Sale seasons, festivals and your campaigns that have not ended, soonest first</caption>
+            <caption className="visually-hidden">{t("readiness.calendar.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Dates</th>
-                <th scope="col">Period</th>
-                <th scope="col">Kind</th>
+                <th scope="col">{t("readiness.calendar.dates")}</th>
+                <th scope="col">{t("readiness.period")}</th>
+                <th scope="col">{t("readiness.calendar.kind")}</th>
               </tr>
             </thead>
             <tbody>
@@ -193,37 +189,39 @@ export default function ReadinessReview() {
                 <tr key={entryValue(e)} className={e.type === "campaign" ? "readiness-table__own" : undefined}>
                   <td>
                     {dates(e)}
-                    {e.startsOn <= today ? <span className="tag tag--now">Now</span> : null}
+                    {e.startsOn <= today ? <span className="tag tag--now">{t("readiness.calendar.now")}</span> : null}
                   </td>
                   <td>
                     {e.type === "campaign" ? <Link to={link(`/merchant/readiness/campaigns/${e.id}`)}>{e.name}</Link> : entryName(e)}
                   </td>
                   <td>
                     {e.type === "campaign"
-                      ? `Your campaign, ${formatIndianCount(e.expectedOrdersPerDay)} orders a day`
-                      : PERIOD_KIND_LABELS[e.kind]}
+                      ? t("readiness.calendar.yourCampaign", { count: e.expectedOrdersPerDay, orders: format.count(e.expectedOrdersPerDay) })
+                      : t(`readiness.periodKind.${e.kind}`)}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <p className="muted readiness-note">
-          Festival dates follow the Indian calendar; sale windows are the usual ones around them, not dates announced by a marketplace.
-        </p>
+        <p className="muted readiness-note">{t("readiness.calendar.note")}</p>
       </section>
 
       <section className="section" aria-labelledby="campaigns">
-        <h2 id="campaigns">Your campaigns</h2>
+        <h2 id="campaigns">{t("readiness.campaigns.title")}</h2>
         {campaigns.length === 0 ? (
-          <p className="muted">You have not added a campaign yet.</p>
+          <p className="muted">{t("readiness.campaigns.none")}</p>
         ) : (
           <ul className="campaign-list">
             {campaigns.map((c) => (
               <li key={c.id}>
                 <Link to={link(`/merchant/readiness/campaigns/${c.id}`)}>{c.name}</Link>{" "}
                 <span className="muted">
-                  {dates(c)}, {formatIndianCount(c.expectedOrdersPerDay)} orders a day{c.endsOn < today ? ", ended" : ""}
+                  {t(c.endsOn < today ? "readiness.campaigns.lineEnded" : "readiness.campaigns.line", {
+                    dates: dates(c),
+                    count: c.expectedOrdersPerDay,
+                    orders: format.count(c.expectedOrdersPerDay),
+                  })}
                 </span>
               </li>
             ))}
@@ -231,25 +229,25 @@ export default function ReadinessReview() {
         )}
         {readOnly ? null : (
           <Form method="post" className="stack-form readiness-form" noValidate key={JSON.stringify(campaignFailure)}>
-            <h3>Add a campaign</h3>
+            <h3>{t("readiness.campaigns.add")}</h3>
             <input type="hidden" name="intent" value="add-campaign" />
             <FormError message={campaignFailure?.formError} />
-            <label htmlFor="campaign-name">Name</label>
+            <label htmlFor="campaign-name">{t("readiness.campaign.name")}</label>
             <input {...campaignField("name")} maxLength={CAMPAIGN_NAME_MAX_CHARS} required defaultValue={campaignValues.name ?? ""} />
             <FieldError id="campaign-name-error" message={campaignErrors.name} />
             <div className="date-pair">
               <div>
-                <label htmlFor="campaign-startsOn">First day</label>
+                <label htmlFor="campaign-startsOn">{t("readiness.campaign.firstDay")}</label>
                 <input {...campaignField("startsOn")} type="date" required defaultValue={campaignValues.startsOn ?? ""} />
                 <FieldError id="campaign-startsOn-error" message={campaignErrors.startsOn} />
               </div>
               <div>
-                <label htmlFor="campaign-endsOn">Last day</label>
+                <label htmlFor="campaign-endsOn">{t("readiness.campaign.lastDay")}</label>
                 <input {...campaignField("endsOn")} type="date" required defaultValue={campaignValues.endsOn ?? ""} />
                 <FieldError id="campaign-endsOn-error" message={campaignErrors.endsOn} />
               </div>
             </div>
-            <label htmlFor="campaign-expectedOrdersPerDay">Expected orders per day</label>
+            <label htmlFor="campaign-expectedOrdersPerDay">{t("readiness.expectedOrders")}</label>
             <input
               {...campaignField("expectedOrdersPerDay")}
               inputMode="numeric"
@@ -259,38 +257,36 @@ export default function ReadinessReview() {
             />
             <FieldError id="campaign-expectedOrdersPerDay-error" message={campaignErrors.expectedOrdersPerDay} />
             <button type="submit" disabled={busy}>
-              Add campaign
+              {t("readiness.campaigns.addSubmit")}
             </button>
           </Form>
         )}
       </section>
 
       <section className="section" aria-labelledby="reports-heading">
-        <h2 id="reports-heading">Saved reports</h2>
+        <h2 id="reports-heading">{t("readiness.reports.title")}</h2>
         {snapshots.length === 0 ? (
-          <p className="muted">No report yet. Each report you generate is saved here with its date, so you can compare them later.</p>
+          <p className="muted">{t("readiness.reports.none")}</p>
         ) : (
           <>
             <table className="readiness-table">
               <thead>
                 <tr>
-                  <th scope="col">Generated</th>
-                  <th scope="col">Period</th>
-                  <th scope="col">Score</th>
+                  <th scope="col">{t("readiness.generated")}</th>
+                  <th scope="col">{t("readiness.period")}</th>
+                  <th scope="col">{t("readiness.scoreColumn")}</th>
                 </tr>
               </thead>
               <tbody>
                 {snapshots.map((s) => (
                   <tr key={s.id}>
                     <td>
-                      <Link to={link(`/merchant/readiness/reports/${s.id}`)}>{formatDateTime(s.generatedAtMs)}</Link>
+                      <Link to={link(`/merchant/readiness/reports/${s.id}`)}>{format.dateTime(s.generatedAtMs)}</Link>
                     </td>
                     <td>
-                      {s.periodName} <span className="muted">({dates(s)})</span>
+                      {localize(s.periodName)} <span className="muted">({dates(s)})</span>
                     </td>
-                    <td>
-                      {s.score} / {MAX_READINESS_SCORE}
-                    </td>
+                    <td>{t("readiness.scoreOutOf", { score: format.count(s.score), max: format.count(MAX_READINESS_SCORE) })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -299,26 +295,26 @@ export default function ReadinessReview() {
               <Form method="get" action="/merchant/readiness/compare" className="compare-form">
                 {merchantParam ? <input type="hidden" name="merchant" value={merchantParam} /> : null}
                 <label>
-                  Compare
+                  {t("readiness.reports.compare")}
                   <select name="from" defaultValue={snapshots[1]!.id}>
                     {snapshots.map((s) => (
                       <option key={s.id} value={s.id}>
-                        {s.periodName}, {formatDateTime(s.generatedAtMs)}
+                        {localize(s.periodName)}, {format.dateTime(s.generatedAtMs)}
                       </option>
                     ))}
                   </select>
                 </label>
                 <label>
-                  with
+                  {t("readiness.reports.with")}
                   <select name="to" defaultValue={snapshots[0]!.id}>
                     {snapshots.map((s) => (
                       <option key={s.id} value={s.id}>
-                        {s.periodName}, {formatDateTime(s.generatedAtMs)}
+                        {localize(s.periodName)}, {format.dateTime(s.generatedAtMs)}
                       </option>
                     ))}
                   </select>
                 </label>
-                <button type="submit">Compare</button>
+                <button type="submit">{t("readiness.reports.compareSubmit")}</button>
               </Form>
             ) : null}
           </>

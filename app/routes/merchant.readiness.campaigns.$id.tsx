@@ -8,9 +8,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { formatIndianCount } from "~/components/readiness/numbers";
-import { CampaignFormSchema, deleteCampaign, getCampaign, updateCampaign } from "~/data/readiness.server";
-import { formatDay } from "~/lib/format";
+import { CampaignFormSchema, deleteCampaign, getCampaign, readinessMessage, updateCampaign } from "~/data/readiness.server";
+import { negotiateLocale } from "~/i18n/negotiate.server";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 import { FieldError, fieldErrorsOf, fieldProps, FormError, textFields } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { withViewQuery } from "~/lib/view-query";
@@ -26,10 +26,9 @@ const FIELDS = ["name", "startsOn", "endsOn", "expectedOrdersPerDay"] as const;
 const notFound = () => new Response(NOT_FOUND, { status: 404, headers: PRIVATE_NO_STORE });
 
 export const headers: HeadersFunction = () => PRIVATE_NO_STORE;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? data.campaign.name : "Campaign"} · Readiness review` },
-  { name: "robots", content: "noindex" },
-];
+// The campaign's name as the merchant wrote it.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, (t) => `${data ? data.campaign.name : t("readiness.campaign.title")} · ${t("readiness.title")}`, { noindex: true });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireMerchantViewer(request, context);
@@ -41,9 +40,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const viewer = await requireMerchantEditor(request, context);
   const id = idParam(params, NOT_FOUND);
+  const locale = negotiateLocale(request);
   const values = textFields(await request.formData());
   const intent = z.enum(INTENTS).safeParse(values.intent || "save");
-  if (!intent.success) return json({ values, fieldErrors: {}, formError: "Save the campaign or delete it." }, { status: 400 });
+  if (!intent.success) return json({ values, fieldErrors: {}, formError: readinessMessage(locale, "campaignIntentMissing") }, { status: 400 });
   if (intent.data === "delete") {
     if (!deleteCampaign(context.db, viewer.merchantId, id)) throw notFound();
     return redirect("/merchant/readiness?done=campaign-deleted#campaigns");
@@ -52,7 +52,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     // A refused edit of someone else's campaign must not tell them it exists.
     if (!getCampaign(context.db, viewer.merchantId, id)) throw notFound();
-    return json({ values, fieldErrors: fieldErrorsOf(parsed.error), formError: null }, { status: 400 });
+    // The schema's messages are keys; the reader gets them in their language.
+    const fieldErrors = Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([field, key]) => [field, readinessMessage(locale, key)]));
+    return json({ values, fieldErrors, formError: null }, { status: 400 });
   }
   if (!updateCampaign(context.db, viewer.merchantId, id, parsed.data)) throw notFound();
   return redirect("/merchant/readiness?done=campaign-saved#campaigns");
@@ -60,6 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function CampaignPage() {
   const { campaign, readOnly, viewQuery } = useLoaderData<typeof loader>();
+  const { t, format } = useI18n();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -74,47 +77,50 @@ export default function CampaignPage() {
   return (
     <div className="readiness">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={withViewQuery("/merchant/readiness", viewQuery)}>Readiness review</Link> › <span>{campaign.name}</span>
+        <Link to={withViewQuery("/merchant/readiness", viewQuery)}>{t("readiness.title")}</Link> › <span>{campaign.name}</span>
       </nav>
       <h1>{campaign.name}</h1>
       <p className="lead">
-        {formatDay(campaign.startsOn)} to {formatDay(campaign.endsOn)}, {formatIndianCount(campaign.expectedOrdersPerDay)} orders a day
-        expected.
+        {t("readiness.campaign.lead", {
+          dates: format.dayRange(campaign.startsOn, campaign.endsOn),
+          count: campaign.expectedOrdersPerDay,
+          orders: format.count(campaign.expectedOrdersPerDay),
+        })}
       </p>
       {readOnly ? (
-        <p className="muted">Ops view is read-only: only the merchant can change or delete a campaign.</p>
+        <p className="muted">{t("readiness.campaign.readOnly")}</p>
       ) : (
         <>
           <Form method="post" className="stack-form readiness-form" noValidate key={JSON.stringify(result ?? null)}>
             <input type="hidden" name="intent" value="save" />
             <FormError message={result?.formError} />
-            <label htmlFor="name">Name</label>
+            <label htmlFor="name">{t("readiness.campaign.name")}</label>
             <input {...field("name")} maxLength={CAMPAIGN_NAME_MAX_CHARS} required defaultValue={values.name} />
             <FieldError id="name-error" message={errors.name} />
             <div className="date-pair">
               <div>
-                <label htmlFor="startsOn">First day</label>
+                <label htmlFor="startsOn">{t("readiness.campaign.firstDay")}</label>
                 <input {...field("startsOn")} type="date" required defaultValue={values.startsOn} />
                 <FieldError id="startsOn-error" message={errors.startsOn} />
               </div>
               <div>
-                <label htmlFor="endsOn">Last day</label>
+                <label htmlFor="endsOn">{t("readiness.campaign.lastDay")}</label>
                 <input {...field("endsOn")} type="date" required defaultValue={values.endsOn} />
                 <FieldError id="endsOn-error" message={errors.endsOn} />
               </div>
             </div>
-            <label htmlFor="expectedOrdersPerDay">Expected orders per day</label>
+            <label htmlFor="expectedOrdersPerDay">{t("readiness.expectedOrders")}</label>
             <input {...field("expectedOrdersPerDay")} inputMode="numeric" autoComplete="off" required defaultValue={values.expectedOrdersPerDay} />
             <FieldError id="expectedOrdersPerDay-error" message={errors.expectedOrdersPerDay} />
             <button type="submit" disabled={busy}>
-              Save campaign
+              {t("readiness.campaign.save")}
             </button>
           </Form>
           <Form method="post" className="danger-zone">
             <input type="hidden" name="intent" value="delete" />
-            <p className="muted">Deleting the campaign removes it from your calendar. Reports already generated for it are kept.</p>
+            <p className="muted">{t("readiness.campaign.deleteNote")}</p>
             <button type="submit" className="danger" disabled={busy}>
-              Delete campaign
+              {t("readiness.campaign.delete")}
             </button>
           </Form>
         </>

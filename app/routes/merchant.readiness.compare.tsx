@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { VerdictOrNone } from "~/components/readiness/Verdict";
 import { compareSnapshots } from "~/data/readiness.server";
-import { formatDateTime, formatDay } from "~/lib/format";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 import { withViewQuery } from "~/lib/view-query";
 import { requireMerchantViewer } from "~/merchant/session.server";
 import { MAX_READINESS_SCORE } from "../../db/readiness/score";
@@ -14,7 +14,7 @@ const NOT_FOUND = "Report not found";
 const CompareQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 
 export const headers: HeadersFunction = () => PRIVATE_NO_STORE;
-export const meta: MetaFunction = () => [{ title: "Compare readiness reports · ShopIQ Integration Status" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("readiness.compare.title"), { noindex: true });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireMerchantViewer(request, context);
@@ -27,41 +27,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function CompareReports() {
   const { comparison, viewQuery } = useLoaderData<typeof loader>();
+  const { t, format, localize } = useI18n();
   const { from, to, changed, unchangedCount } = comparison;
   const link = (path: string) => withViewQuery(path, viewQuery);
   const reports = [
-    ["Earlier", from],
-    ["Later", to],
+    ["earlier", from],
+    ["later", to],
   ] as const;
 
   return (
     <div className="readiness">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={link("/merchant/readiness")}>Readiness review</Link> › <span>Compare reports</span>
+        <Link to={link("/merchant/readiness")}>{t("readiness.title")}</Link> › <span>{t("readiness.compare.breadcrumb")}</span>
       </nav>
-      <h1>Compare readiness reports</h1>
+      <h1>{t("readiness.compare.title")}</h1>
       <table className="readiness-table compare-summary">
         <thead>
           <tr>
-            <th scope="col">Report</th>
-            <th scope="col">Period</th>
-            <th scope="col">Generated</th>
-            <th scope="col">Score</th>
+            <th scope="col">{t("readiness.compare.report")}</th>
+            <th scope="col">{t("readiness.period")}</th>
+            <th scope="col">{t("readiness.generated")}</th>
+            <th scope="col">{t("readiness.scoreColumn")}</th>
           </tr>
         </thead>
         <tbody>
-          {reports.map(([label, s]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
+          {reports.map(([which, s]) => (
+            <tr key={which}>
+              <th scope="row">{t(`readiness.compare.${which}`)}</th>
               <td>
-                {s.periodName} <span className="muted">({formatDay(s.startsOn)} to {formatDay(s.endsOn)})</span>
+                {localize(s.periodName)} <span className="muted">({format.dayRange(s.startsOn, s.endsOn)})</span>
               </td>
               <td>
-                <Link to={link(`/merchant/readiness/reports/${s.id}`)}>{formatDateTime(s.generatedAtMs)}</Link>
+                <Link to={link(`/merchant/readiness/reports/${s.id}`)}>{format.dateTime(s.generatedAtMs)}</Link>
               </td>
-              <td>
-                {s.score} / {MAX_READINESS_SCORE}
-              </td>
+              <td>{t("readiness.scoreOutOf", { score: format.count(s.score), max: format.count(MAX_READINESS_SCORE) })}</td>
             </tr>
           ))}
         </tbody>
@@ -69,19 +68,19 @@ export default function CompareReports() {
 
       <section className="section" aria-labelledby="changes-heading">
         <h2 id="changes-heading">
-          {changed.length === 0 ? "No item changed its verdict" : `${changed.length} ${changed.length === 1 ? "item" : "items"} changed`}
+          {changed.length === 0
+            ? t("readiness.compare.noneChanged")
+            : t("readiness.compare.changed", { count: changed.length, n: format.count(changed.length) })}
         </h2>
-        <p className="muted">
-          {unchangedCount} {unchangedCount === 1 ? "item has" : "items have"} the same verdict in both reports.
-        </p>
+        <p className="muted">{t("readiness.compare.unchanged", { count: unchangedCount, n: format.count(unchangedCount) })}</p>
         {changed.length > 0 ? (
           <table className="readiness-table">
             <thead>
               <tr>
-                <th scope="col">Check</th>
-                <th scope="col">Earlier</th>
-                <th scope="col">Later</th>
-                <th scope="col">Reason</th>
+                <th scope="col">{t("readiness.compare.check")}</th>
+                <th scope="col">{t("readiness.compare.earlier")}</th>
+                <th scope="col">{t("readiness.compare.later")}</th>
+                <th scope="col">{t("readiness.compare.reason")}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,7 +88,7 @@ export default function CompareReports() {
                 <tr key={c.key}>
                   <th scope="row">
                     {c.provider ? `${c.provider.name}: ` : ""}
-                    {c.title}
+                    {localize(c.title)}
                   </th>
                   <td>
                     <VerdictOrNone verdict={c.from} />
@@ -97,7 +96,7 @@ export default function CompareReports() {
                   <td>
                     <VerdictOrNone verdict={c.to} />
                   </td>
-                  <td>{c.reason}</td>
+                  <td>{localize(c.reason)}</td>
                 </tr>
               ))}
             </tbody>

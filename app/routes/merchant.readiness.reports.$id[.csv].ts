@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSnapshot, readinessCsv, readinessCsvFilename } from "~/data/readiness.server";
+import { negotiateLocale, VARY_ON_LANGUAGE } from "~/i18n/negotiate.server";
 import { idParam } from "~/lib/params";
 import { requireMerchantViewer } from "~/merchant/session.server";
 
@@ -11,11 +12,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const snapshot = getSnapshot(context.db, viewer.merchantId, idParam(params, NOT_FOUND));
   if (!snapshot) throw new Response(NOT_FOUND, { status: 404, headers: { "Cache-Control": "private, no-store" } });
   const filename = readinessCsvFilename(snapshot);
-  return new Response(readinessCsv(snapshot), {
+  return new Response(readinessCsv(snapshot, negotiateLocale(request)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "private, no-store",
+      Vary: VARY_ON_LANGUAGE,
     },
   });
 }

@@ -1,24 +1,28 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { LINK_REFUSAL_MESSAGES, signInWithLink } from "~/merchant/session.server";
+import { Trans } from "react-i18next";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
+import { signInWithLink } from "~/merchant/session.server";
+import type { LinkRefusal } from "../../db/merchants/sso";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const outcome = await signInWithLink(request, context);
   if ("response" in outcome) return outcome.response;
   const status = outcome.refusal === "malformed" ? 400 : 403;
-  return json({ message: LINK_REFUSAL_MESSAGES[outcome.refusal] }, { status, headers: { "Cache-Control": "no-store" } });
+  return json({ refusal: outcome.refusal }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign-in link · ShopIQ Integration Status" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("merchant.sso.title"), { noindex: true });
 
 export default function MerchantLinkRefused() {
-  const { message } = useLoaderData<typeof loader>();
+  const { refusal } = useLoaderData<{ refusal: LinkRefusal }>();
+  const { t } = useI18n();
   return (
     <section className="narrow">
-      <h1>This link cannot sign you in</h1>
-      <p role="alert">{message}</p>
+      <h1>{t("merchant.sso.heading")}</h1>
+      <p role="alert">{t(`merchant.sso.refusal.${refusal}`)}</p>
       <p>
-        Meanwhile the <a href="/">public status page</a> shows every provider&apos;s status.
+        <Trans i18nKey="merchant.sso.meanwhile" components={{ statusPage: <a href="/" /> }} />
       </p>
     </section>
   );

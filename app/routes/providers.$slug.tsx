@@ -8,8 +8,7 @@ import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
 import { StatusLabel } from "~/components/StatusLabel";
 import { getProviderPage } from "~/data/public.server";
 import { UptimeBar, UptimeBarScale } from "~/components/UptimeBar";
-import { formatDay, formatLatency, formatUptime } from "~/lib/format";
-import { PROVIDER_STATUS_LABELS, localize } from "~/lib/labels";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const page = getProviderPage(context.db, params.slug ?? "", Date.now());
@@ -17,8 +16,8 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   return json(page);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.provider.name}: ${PROVIDER_STATUS_LABELS[data.status]} · ShopIQ Integration Status` : "Provider not found" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageMeta(matches, (t) => (data ? `${data.provider.name}: ${t(`providerStatus.${data.status}`)}` : t("error.notFound"))),
   ...(data
     ? [
         { tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.provider.name} incidents (Atom)`, href: `/providers/${data.provider.slug}/history.atom` },
@@ -29,33 +28,35 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function ProviderPage() {
   const page = useLoaderData<typeof loader>();
+  const { t, format, localize } = useI18n();
   const { provider } = page;
-  const dayLabels = page.days.map(formatDay);
+  const name = provider.name;
+  const dayLabels = page.days.map(format.day);
   const windows = [
-    ["Last 24 hours", page.uptime.last24Hours],
-    ["Last 7 days", page.uptime.last7Days],
-    ["Last 30 days", page.uptime.last30Days],
-    ["Last 90 days", page.uptime.last90Days],
+    ["last24Hours", page.uptime.last24Hours],
+    ["last7Days", page.uptime.last7Days],
+    ["last30Days", page.uptime.last30Days],
+    ["last90Days", page.uptime.last90Days],
   ] as const;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Status</Link> › <span>{localize(provider.category.name)}</span>
+      <nav aria-label={t("breadcrumb.label")} className="breadcrumb">
+        <Link to="/">{t("nav.status")}</Link> › <span>{localize(provider.category.name)}</span>
       </nav>
       <header className="page-header">
-        <h1>{provider.name}</h1>
+        <h1>{name}</h1>
         <StatusLabel status={page.status} />
       </header>
       {provider.description ? <p className="lead">{provider.description}</p> : null}
       <p className="links">
         {provider.websiteUrl ? (
           <a href={provider.websiteUrl} rel="noopener noreferrer">
-            {provider.name} website
+            {t("provider.website", { provider: name })}
           </a>
         ) : null}
         {provider.statusPageUrl ? (
           <a href={provider.statusPageUrl} rel="noopener noreferrer">
-            {provider.name}&rsquo;s own status page
+            {t("provider.ownStatusPage", { provider: name })}
           </a>
         ) : null}
       </p>
@@ -63,7 +64,7 @@ export default function ProviderPage() {
 
       {page.openIncidents.length > 0 ? (
         <section className="section" aria-labelledby="open-incidents">
-          <h2 id="open-incidents">Open incidents</h2>
+          <h2 id="open-incidents">{t("status.openIncidents")}</h2>
           {page.openIncidents.map((i) => (
             <IncidentCard key={i.id} incident={i} nowMs={page.nowMs} />
           ))}
@@ -72,48 +73,45 @@ export default function ProviderPage() {
 
       {page.maintenance.length > 0 ? (
         <section className="section" aria-labelledby="maintenance">
-          <h2 id="maintenance">Maintenance</h2>
+          <h2 id="maintenance">{t("provider.maintenance")}</h2>
           <MaintenanceList items={page.maintenance} />
         </section>
       ) : null}
 
       <section className="section" aria-labelledby="uptime">
-        <h2 id="uptime">Uptime</h2>
+        <h2 id="uptime">{t("provider.uptime")}</h2>
         <dl className="uptime-stats">
-          {windows.map(([label, ratio]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{formatUptime(ratio)}</dd>
+          {windows.map(([window, ratio]) => (
+            <div key={window}>
+              <dt>{t(`window.${window}`)}</dt>
+              <dd>{format.uptime(ratio)}</dd>
             </div>
           ))}
         </dl>
-        <UptimeBar dayLabels={dayLabels} bar={page.bar} incidents={page.barIncidents} providerName={provider.name} />
+        <UptimeBar dayLabels={dayLabels} bar={page.bar} incidents={page.barIncidents} providerName={name} />
         <UptimeBarScale days={page.days.length} />
-        <p className="muted">
-          Uptime counts the share of our checks of {provider.name} that succeeded. Time inside announced maintenance windows
-          is shown separately and not counted; days without checks show as no data.
-        </p>
+        <p className="muted">{t("provider.uptimeExplained", { provider: name })}</p>
       </section>
 
       <section className="section" aria-labelledby="daily-chart">
-        <h2 id="daily-chart">Daily uptime</h2>
+        <h2 id="daily-chart">{t("provider.dailyUptime")}</h2>
         <DailyUptimeChart daily={page.daily} />
         <details>
-          <summary>Daily uptime and response time as a table</summary>
+          <summary>{t("provider.dailyTableSummary")}</summary>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Uptime</th>
-                <th scope="col">Average response time</th>
+                <th scope="col">{t("provider.day")}</th>
+                <th scope="col">{t("chart.uptime")}</th>
+                <th scope="col">{t("chart.averageResponseTime")}</th>
               </tr>
             </thead>
             <tbody>
               {[...page.daily].reverse().map((d) => (
                 <tr key={d.day}>
-                  <th scope="row">{formatDay(d.day)}</th>
-                  <td>{formatUptime(d.uptime)}</td>
-                  <td>{formatLatency(d.averageLatencyMs)}</td>
+                  <th scope="row">{format.day(d.day)}</th>
+                  <td>{format.uptime(d.uptime)}</td>
+                  <td>{format.latency(d.averageLatencyMs)}</td>
                 </tr>
               ))}
             </tbody>
@@ -122,26 +120,23 @@ export default function ProviderPage() {
       </section>
 
       <section className="section" aria-labelledby="response-chart">
-        <h2 id="response-chart">Response time, last 7 days</h2>
+        <h2 id="response-chart">{t("provider.responseTime")}</h2>
         <ResponseTimeChart hourly={page.hourly} />
       </section>
 
       <section className="section" aria-labelledby="checklist">
-        <h2 id="checklist">If your {provider.name} integration stops working</h2>
-        <p>
-          First see whether there is an open incident above. If there is none, the problem is more likely in your own{" "}
-          {provider.name} account. Check these, in order:
-        </p>
+        <h2 id="checklist">{t("provider.checklistTitle", { provider: name })}</h2>
+        <p>{t("provider.checklistIntro", { provider: name })}</p>
         <ActionList actions={page.checklist} />
         <p>
-          <Link to="/help">Why integrations stop working, and what to check first</Link>
+          <Link to="/help">{t("provider.helpLink")}</Link>
         </p>
       </section>
 
       <section className="section" aria-labelledby="past-incidents">
-        <h2 id="past-incidents">Past incidents</h2>
+        <h2 id="past-incidents">{t("provider.pastIncidents")}</h2>
         {page.pastIncidents.length === 0 ? (
-          <p>No past incidents recorded for {provider.name}.</p>
+          <p>{t("provider.noPastIncidents", { provider: name })}</p>
         ) : (
           <ul className="incident-lines">
             {page.pastIncidents.map((i) => (
@@ -150,7 +145,7 @@ export default function ProviderPage() {
           </ul>
         )}
         <p>
-          <Link to={`/history?provider=${provider.slug}`}>All incidents of {provider.name}</Link>
+          <Link to={`/history?provider=${provider.slug}`}>{t("provider.allIncidents", { provider: name })}</Link>
         </p>
       </section>
     </>

@@ -122,7 +122,7 @@ describe("a merchant's connections", () => {
     expect(shiprocket!.failure!.cause).toMatchObject({
       slug: "expired-authentication",
       side: "merchant",
-      sentence: "Your Shiprocket API token or login has expired.",
+      sentence: { en: "Your Shiprocket API token or login has expired.", hi: "आपके Shiprocket API टोकन या लॉगिन की अवधि समाप्त हो गई है।" },
     });
     expect(shiprocket!.failure!.cause!.explanation.en).toContain("expired");
 
@@ -153,7 +153,7 @@ describe("a merchant's connections", () => {
     const razorpay = listMerchantConnections(t.db, w.kavya.id).find((c) => c.provider.slug === "razorpay")!;
     expect(razorpay.state).toBe("down");
     expect(razorpay.lastCheckedAtMs).toBe(NOW_MS - 2 * MINUTE_MS);
-    expect(razorpay.failure!.cause).toMatchObject({ slug: "provider-downtime", side: "provider", sentence: "Razorpay is having problems on its side." });
+    expect(razorpay.failure!.cause).toMatchObject({ slug: "provider-downtime", side: "provider", sentence: { en: "Razorpay is having problems on its side." } });
     // The payments-only step for this cause comes with the general ones.
     expect(texts(razorpay.failure!.steps)).toContain("If you have a second payment gateway connected, consider switching checkout to it until the outage ends.");
   });

@@ -38,8 +38,8 @@ export interface ConnectionCause {
   side: CauseSide;
   name: LocalizedText;
   explanation: LocalizedText;
-  /** The cause in plain words, naming the provider ("Your Shiprocket API token or login has expired."). */
-  sentence: string;
+  /** The cause in plain words, naming the provider ("Your Shiprocket API token or login has expired."), in every language. */
+  sentence: LocalizedText;
 }
 
 export interface MerchantConnection {

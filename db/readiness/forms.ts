@@ -1,5 +1,7 @@
 // The readiness page's forms: a campaign, and the choice of what to review. One schema
 // per form, free of database code, so the limits the fields show are the ones enforced.
+// Each message is a key under `forms` in ./locales: the page says it in the reader's
+// language with `readinessMessage` (decision 013).
 
 import { z } from "zod";
 import { daysInclusive, isCalendarDay } from "./calendar-days";
@@ -14,44 +16,40 @@ const day = (missing: string) =>
     .string({ error: missing })
     .trim()
     .min(1, { error: missing, abort: true })
-    .refine(isCalendarDay, "Enter a real date, such as 2027-10-29.");
+    .refine(isCalendarDay, "notADay");
 
 /** Whole orders per day as people type them, "2,500" or "2500". */
 const expectedOrdersPerDay = z
-  .string({ error: "Enter the orders you expect per day." })
+  .string({ error: "ordersMissing" })
   .transform((text) => text.replaceAll(",", "").trim())
   .pipe(
     z
       .string()
-      .min(1, { error: "Enter the orders you expect per day.", abort: true })
-      .regex(/^\d+$/, "Enter a whole number of orders, such as 250.")
+      .min(1, { error: "ordersMissing", abort: true })
+      .regex(/^\d+$/, "ordersNotWhole")
       .transform(Number)
       .pipe(
         z
           .number()
-          .min(1, "Expect at least 1 order per day.")
-          .max(EXPECTED_ORDERS_PER_DAY_MAX, `Enter at most ${EXPECTED_ORDERS_PER_DAY_MAX.toLocaleString("en-IN")} orders per day.`),
+          .min(1, "ordersTooFew")
+          .max(EXPECTED_ORDERS_PER_DAY_MAX, "ordersTooMany"),
       ),
   );
 
 export const CampaignFormSchema = z
   .object({
-    name: z
-      .string({ error: "Give the campaign a name." })
-      .trim()
-      .min(1, "Give the campaign a name, such as “Anniversary sale”.")
-      .max(CAMPAIGN_NAME_MAX_CHARS, `Keep the name to ${CAMPAIGN_NAME_MAX_CHARS} characters or fewer.`),
-    startsOn: day("Enter the first day of the campaign."),
-    endsOn: day("Enter the last day of the campaign."),
+    name: z.string({ error: "nameMissing" }).trim().min(1, "nameMissing").max(CAMPAIGN_NAME_MAX_CHARS, "nameTooLong"),
+    startsOn: day("firstDayMissing"),
+    endsOn: day("lastDayMissing"),
     expectedOrdersPerDay,
   })
   .superRefine((form, ctx) => {
     // zod still runs this when a field failed its own checks; those fields already say what is wrong.
     if (!isCalendarDay(form.startsOn) || !isCalendarDay(form.endsOn)) return;
     if (form.endsOn < form.startsOn) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The last day cannot be before the first day." });
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "lastBeforeFirst" });
     } else if (daysInclusive(form.startsOn, form.endsOn) > CAMPAIGN_MAX_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: `A campaign can last at most ${CAMPAIGN_MAX_DAYS} days.` });
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "tooLong" });
     }
   });
 export type CampaignInput = z.output<typeof CampaignFormSchema>;
@@ -66,8 +64,8 @@ const TARGET_PATTERN = /^(period|campaign):([1-9]\d{0,15})$/;
 export const ReportFormSchema = z
   .object({
     target: z
-      .string({ error: "Choose a period or campaign." })
-      .regex(TARGET_PATTERN, "Choose a period or campaign.")
+      .string({ error: "targetMissing" })
+      .regex(TARGET_PATTERN, "targetMissing")
       .transform((text) => {
         const [, kind, id] = TARGET_PATTERN.exec(text)!;
         return { kind: kind as "period" | "campaign", id: Number(id) };

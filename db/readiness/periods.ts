@@ -15,7 +15,8 @@ export type CalendarEntry =
 export interface ReportTarget {
   periodId: number | null;
   campaignId: number | null;
-  name: string;
+  /** A calendar period's name in every language; a campaign's as the merchant wrote it. */
+  name: LocalizedText;
   startsOn: string;
   endsOn: string;
   expectedOrdersPerDay: number | null;
@@ -56,7 +57,7 @@ export function listUpcomingCalendar(db: Executor, merchantId: number, today: st
 export function findReportTarget(db: Executor, merchantId: number, target: { kind: "period" | "campaign"; id: number }): ReportTarget | null {
   if (target.kind === "period") {
     const p = db.select().from(highOrderPeriod).where(eq(highOrderPeriod.id, target.id)).get();
-    return p ? { periodId: p.id, campaignId: null, name: p.name.en, startsOn: p.startsOn, endsOn: p.endsOn, expectedOrdersPerDay: null } : null;
+    return p ? { periodId: p.id, campaignId: null, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, expectedOrdersPerDay: null } : null;
   }
   const c = db
     .select()
@@ -64,6 +65,6 @@ export function findReportTarget(db: Executor, merchantId: number, target: { kin
     .where(and(eq(merchantCampaign.id, target.id), eq(merchantCampaign.merchantId, merchantId)))
     .get();
   return c
-    ? { periodId: null, campaignId: c.id, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, expectedOrdersPerDay: c.expectedOrdersPerDay }
+    ? { periodId: null, campaignId: c.id, name: { en: c.name }, startsOn: c.startsOn, endsOn: c.endsOn, expectedOrdersPerDay: c.expectedOrdersPerDay }
     : null;
 }

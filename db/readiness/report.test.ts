@@ -7,7 +7,18 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addConnections, addProvider } from "../../tests/support/builders";
 import { guidanceDatabase, type TestDatabase } from "../../tests/support/database";
 import { createIncident } from "../incidents/write";
-import { cause, check, connection, connectionDailyRollup, highOrderPeriod, maintenance, maintenanceProvider, merchantCampaign, readinessSnapshot } from "../schema";
+import {
+  cause,
+  check,
+  connection,
+  connectionDailyRollup,
+  highOrderPeriod,
+  maintenance,
+  maintenanceProvider,
+  merchantCampaign,
+  readinessSnapshot,
+  recommendedAction,
+} from "../schema";
 import type { CauseSlug } from "../schema/enums";
 import type { ReadinessItemRecord } from "../schema/types";
 import { HighOrderPeriodsSchema, seedHighOrderPeriods } from "../seed/high-order-periods";
@@ -17,6 +28,7 @@ import { csvField, readinessCsv, readinessCsvFilename } from "./csv";
 import { CampaignFormSchema, ReportFormSchema } from "./forms";
 import { listUpcomingCalendar } from "./periods";
 import { generateReport, ReadinessError } from "./report";
+import { readinessMessage } from "./rules/wording";
 import { compareSnapshots, getSnapshot, listSnapshots } from "./snapshots";
 
 const NOW_MS = dayStartMs("2027-10-02") + 12 * HOUR_MS;
@@ -31,6 +43,7 @@ afterEach(() => t.close());
 const periodId = (slug: string) => t.db.select().from(highOrderPeriod).where(eq(highOrderPeriod.slug, slug)).get()!.id;
 const snapshotCount = () => t.db.select({ n: count() }).from(readinessSnapshot).get()!.n;
 const causeId = (slug: CauseSlug) => t.db.select().from(cause).where(eq(cause.slug, slug)).get()!.id;
+const guidanceText = (slug: string) => t.db.select().from(recommendedAction).where(eq(recommendedAction.slug, slug)).get()!.text;
 
 /** Merchant A with a healthy Razorpay and a Shiprocket account, and merchant B with Razorpay only. */
 function world() {
@@ -72,14 +85,17 @@ describe("generating a report", () => {
     t.db.update(connection).set({ credentialExpiresAt: new Date(dayStartMs("2027-10-30") + 12 * HOUR_MS) }).where(eq(connection.id, w.a.connection.id)).run();
     const snapshot = generateReport(t.db, w.a.merchant.id, diwali(), NOW_MS);
 
-    expect(snapshot).toMatchObject({ periodName: "Diwali and festive sales 2027", startsOn: "2027-10-16", endsOn: "2027-10-31", expectedOrdersPerDay: 100 });
+    expect(snapshot).toMatchObject({ periodName: { en: "Diwali and festive sales 2027", hi: "दिवाली और त्योहारी सेल 2027" }, startsOn: "2027-10-16", endsOn: "2027-10-31", expectedOrdersPerDay: 100 });
     const credentials = item(snapshot.items, "credentials-valid", "razorpay")!;
     expect(credentials).toMatchObject({ verdict: "fail", category: "payments", provider: { slug: "razorpay", name: "Razorpay" } });
-    expect(credentials).toHaveProperty("action", "Reconnect the integration in ShopIQ settings and sign in to the provider again.");
+    expect(credentials).toHaveProperty("action.en", "Reconnect the integration in ShopIQ settings and sign in to the provider again.");
+    // Every text in every language: the guidance's own translation, and the rule's words.
+    expect(credentials.action!.hi).toBe(guidanceText("cause-expired-authentication-reconnect").hi);
+    expect(credentials.reason.as).toContain("৩০ অক্টো ২০২৭");
     // ₹500 against 100 shipments × 16 days × ₹60.
     expect(item(snapshot.items, "shipping-wallet", "shiprocket")).toMatchObject({
       verdict: "fail",
-      action: "Check your shipping wallet balance and recharge it if it is low.",
+      action: { en: "Check your shipping wallet balance and recharge it if it is low." },
     });
     expect(snapshot.items.filter((i) => i.rule === "category-connected").map((i) => [i.category, i.verdict])).toEqual([
       ["messaging", "warning"],
@@ -123,10 +139,10 @@ describe("generating a report", () => {
     const { items } = generateReport(t.db, w.a.merchant.id, diwali(), NOW_MS);
     expect(item(items, "healthy-now", "razorpay")).toMatchObject({
       verdict: "fail",
-      action: "Copy the API key and secret again from the provider dashboard and paste them into ShopIQ without extra spaces.",
+      action: { en: "Copy the API key and secret again from the provider dashboard and paste them into ShopIQ without extra spaces." },
     });
     expect(item(items, "uptime-30-days", "razorpay")).toMatchObject({ verdict: "warning" });
-    expect(item(items, "uptime-30-days", "razorpay")!.reason).toBe(
+    expect(item(items, "uptime-30-days", "razorpay")!.reason.en).toBe(
       "96.00% of 1,000 checks succeeded in the last 30 days, below 99%. Most failures were classified as “Invalid API key”.",
     );
     // Shiprocket's connection has no check at all.
@@ -170,11 +186,11 @@ describe("generating a report", () => {
     const { items } = generateReport(t.db, w.a.merchant.id, diwali(), NOW_MS);
     const maintenanceItem = item(items, "provider-maintenance", "razorpay")!;
     expect(maintenanceItem).toMatchObject({ verdict: "warning" });
-    expect(maintenanceItem).toHaveProperty("reason", expect.stringContaining("“Gateway upgrade”"));
+    expect(maintenanceItem).toHaveProperty("reason.en", expect.stringContaining("“Gateway upgrade”"));
     expect(JSON.stringify(maintenanceItem)).not.toMatch(/Before the sale|Called off|After the sale/);
     expect(item(items, "open-incidents", "razorpay")).toMatchObject({
       verdict: "fail",
-      action: "If you have a second payment gateway connected, consider switching checkout to it until the outage ends.",
+      action: { en: "If you have a second payment gateway connected, consider switching checkout to it until the outage ends." },
     });
     expect(item(items, "open-incidents", "shiprocket")).toMatchObject({ verdict: "pass" });
   });
@@ -184,7 +200,7 @@ describe("generating a report", () => {
     const campaign = createCampaign(t.db, w.a.merchant.id, { name: "Anniversary sale", startsOn: "2027-10-05", endsOn: "2027-10-06", expectedOrdersPerDay: 3 });
     // ₹500 wallet: 3 orders × 2 days × ₹60 = ₹360.
     const snapshot = generateReport(t.db, w.a.merchant.id, { target: { kind: "campaign", id: campaign.id }, expectedOrdersPerDay: null }, NOW_MS);
-    expect(snapshot).toMatchObject({ campaignId: campaign.id, periodId: null, periodName: "Anniversary sale", expectedOrdersPerDay: 3 });
+    expect(snapshot).toMatchObject({ campaignId: campaign.id, periodId: null, periodName: { en: "Anniversary sale" }, expectedOrdersPerDay: 3 });
     expect(item(snapshot.items, "shipping-wallet", "shiprocket")).toMatchObject({ verdict: "pass" });
   });
 
@@ -237,12 +253,28 @@ describe("snapshots", () => {
     expect(compareSnapshots(t.db, w.a.merchant.id, mine.id, mine.id)).not.toBeNull();
   });
 
+  it("reads a report saved before reports spoke Hindi and Assamese as English, and names a calendar period in each language", () => {
+    const w = world();
+    const snapshot = generateReport(t.db, w.a.merchant.id, diwali(), NOW_MS);
+    const englishOnly = [
+      { rule: "connected", verdict: "pass", category: "payments", provider: { slug: "razorpay", name: "Razorpay" }, title: "Connected", reason: "ShopIQ is connected to your Razorpay account." },
+      { rule: "category-connected", verdict: "warning", category: "messaging", title: "WhatsApp messaging is connected", reason: "No WhatsApp provider is connected.", action: "Connect one." },
+    ] as const;
+    t.db.update(readinessSnapshot).set({ items: [...englishOnly] }).where(eq(readinessSnapshot.id, snapshot.id)).run();
+    const saved = getSnapshot(t.db, w.a.merchant.id, snapshot.id)!;
+    expect(saved.items).toEqual([
+      { ...englishOnly[0], title: { en: "Connected" }, reason: { en: "ShopIQ is connected to your Razorpay account." } },
+      { ...englishOnly[1], title: { en: "WhatsApp messaging is connected" }, reason: { en: "No WhatsApp provider is connected." }, action: { en: "Connect one." } },
+    ]);
+    expect(saved.periodName).toEqual({ en: "Diwali and festive sales 2027", hi: "दिवाली और त्योहारी सेल 2027" });
+  });
+
   it("keeps a report when its campaign is deleted", () => {
     const w = world();
     const campaign = createCampaign(t.db, w.a.merchant.id, { name: "Flash sale", startsOn: "2027-10-05", endsOn: "2027-10-05", expectedOrdersPerDay: 10 });
     const snapshot = generateReport(t.db, w.a.merchant.id, { target: { kind: "campaign", id: campaign.id }, expectedOrdersPerDay: null }, NOW_MS);
     expect(deleteCampaign(t.db, w.a.merchant.id, campaign.id)).toBe(true);
-    expect(getSnapshot(t.db, w.a.merchant.id, snapshot.id)).toMatchObject({ campaignId: null, periodName: "Flash sale" });
+    expect(getSnapshot(t.db, w.a.merchant.id, snapshot.id)).toMatchObject({ campaignId: null, periodName: { en: "Flash sale" } });
   });
 });
 
@@ -320,7 +352,8 @@ describe("the campaign form", () => {
   const errorsOf = (form: Record<string, string>) => {
     const parsed = CampaignFormSchema.safeParse(form);
     const errors: Record<string, string[]> = {};
-    for (const issue of parsed.success ? [] : parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+    // The schema says keys; the page says them in the reader's language.
+    for (const issue of parsed.success ? [] : parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(readinessMessage("en", issue.message));
     return errors;
   };
 
@@ -366,24 +399,37 @@ describe("CSV", () => {
     expect(csvField("\tx")).toBe("'\tx");
   });
 
+  const items: ReadinessItemRecord[] = [
+    {
+      rule: "permissions",
+      verdict: "fail",
+      category: "payments",
+      provider: { slug: "razorpay", name: "Razorpay" },
+      title: { en: "Permissions", hi: "अनुमतियाँ" },
+      reason: { en: "Missing refunds:create, webhooks:manage.", hi: "refunds:create, webhooks:manage नहीं हैं।" },
+      action: { en: "Reconnect." },
+    },
+    { rule: "category-connected", verdict: "warning", category: "messaging", title: { en: "WhatsApp messaging is connected" }, reason: { en: "=1+1" } },
+  ];
+
   it("writes a header and one row per item, with CRLF line ends and a byte order mark", () => {
-    const csv = readinessCsv({
-      items: [
-        { rule: "permissions", verdict: "fail", category: "payments", provider: { slug: "razorpay", name: "Razorpay" }, title: "Permissions", reason: "Missing refunds:create, webhooks:manage.", action: "Reconnect." },
-        { rule: "category-connected", verdict: "warning", category: "messaging", title: "WhatsApp messaging is connected", reason: "=1+1" },
-      ],
-    });
-    expect(csv).toBe(
+    expect(readinessCsv({ items }, "en")).toBe(
       "\uFEFFVerdict,Category,Provider,Check,Reason,Recommended action\r\n" +
         'Fail,Payments,Razorpay,Permissions,"Missing refunds:create, webhooks:manage.",Reconnect.\r\n' +
         "Warning,Messaging,,WhatsApp messaging is connected,'=1+1,\r\n",
     );
   });
 
+  it("is written in the reader's language, with English where a text has no translation", () => {
+    const [header, first] = readinessCsv({ items }, "hi").replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).toBe("नतीजा,श्रेणी,प्रोवाइडर,जाँच,वजह,सुझाया गया कदम");
+    expect(first).toBe('फ़ेल,पेमेंट,Razorpay,अनुमतियाँ,"refunds:create, webhooks:manage नहीं हैं।",Reconnect.');
+  });
+
   it("names the file after the period and the day the report was generated, in India", () => {
-    expect(readinessCsvFilename({ periodName: "Christmas and New Year 2027–28", generatedAtMs: dayStartMs("2027-12-01") + 30 * 60_000 })).toBe(
+    expect(readinessCsvFilename({ periodName: { en: "Christmas and New Year 2027–28" }, generatedAtMs: dayStartMs("2027-12-01") + 30 * 60_000 })).toBe(
       "readiness-christmas-and-new-year-2027-28-2027-12-01.csv",
     );
-    expect(readinessCsvFilename({ periodName: "दिवाली", generatedAtMs: dayStartMs("2027-10-01") })).toBe("readiness-period-2027-10-01.csv");
+    expect(readinessCsvFilename({ periodName: { en: "दिवाली" }, generatedAtMs: dayStartMs("2027-10-01") })).toBe("readiness-period-2027-10-01.csv");
   });
 });

@@ -15,19 +15,20 @@ import { daysInclusive, periodWindowMs } from "./calendar-days";
 import type { ReportInput } from "./forms";
 import { findReportTarget } from "./periods";
 import { READINESS_RULES } from "./rules";
+import { readinessMessage } from "./rules/wording";
 import type { ConnectionUnderReview, Guidance, PeriodUnderReview, ReadinessContext, ReadinessPeriod } from "./rules/types";
 import { orderItems, readinessScore } from "./score";
 import type { ReadinessSnapshot } from "./snapshots";
 import { UPTIME_WINDOW_DAYS } from "./thresholds";
 
-/** A report that cannot be generated as asked. */
+/** A report that cannot be generated as asked. The message is English, for logs; pages say `readinessMessage(locale, key)`. */
 export class ReadinessError extends Error {
   constructor(
-    message: string,
+    readonly key: "noSuchTarget" | "periodEnded" | "ordersMissing",
     readonly status: 400 | 404,
     readonly field: "target" | "expectedOrdersPerDay" | null = null,
   ) {
-    super(message);
+    super(readinessMessage("en", key));
   }
 }
 
@@ -44,13 +45,13 @@ function loadGuidance(db: Executor): Guidance {
     .leftJoin(cause, eq(cause.id, recommendedAction.causeId))
     .orderBy(asc(recommendedAction.position), asc(recommendedAction.id))
     .all();
-  const bySlug = new Map(rows.map((r) => [r.slug, r.text.en]));
-  const ofCause = (c: CauseSlug, categorySlug: CategorySlug | null) => rows.find((r) => r.causeSlug === c && r.categorySlug === categorySlug)?.text.en;
-  const causeNames = new Map(db.select({ slug: cause.slug, name: cause.name }).from(cause).all().map((c) => [c.slug, c.name.en]));
+  const bySlug = new Map(rows.map((r) => [r.slug, r.text]));
+  const ofCause = (c: CauseSlug, categorySlug: CategorySlug | null) => rows.find((r) => r.causeSlug === c && r.categorySlug === categorySlug)?.text;
+  const causeNames = new Map(db.select({ slug: cause.slug, name: cause.name }).from(cause).all().map((c) => [c.slug, c.name]));
   return {
     action: (slug) => bySlug.get(slug),
     forCause: (c, categorySlug) => ofCause(c, categorySlug) ?? ofCause(c, null),
-    causeName: (c) => causeNames.get(c) ?? c.replaceAll("-", " "),
+    causeName: (c) => causeNames.get(c) ?? { en: c.replaceAll("-", " ") },
   };
 }
 
@@ -148,10 +149,10 @@ export function evaluateReadiness(context: ReadinessContext) {
 export function generateReport(db: Executor, merchantId: number, input: ReportInput, nowMs: number): ReadinessSnapshot {
   return db.transaction((tx) => {
     const target = findReportTarget(tx, merchantId, input.target);
-    if (!target) throw new ReadinessError("There is no such period or campaign.", 404);
-    if (target.endsOn < dayKey(nowMs)) throw new ReadinessError("That period has already ended; choose one that has not.", 400, "target");
+    if (!target) throw new ReadinessError("noSuchTarget", 404);
+    if (target.endsOn < dayKey(nowMs)) throw new ReadinessError("periodEnded", 400, "target");
     const expectedOrdersPerDay = target.expectedOrdersPerDay ?? input.expectedOrdersPerDay;
-    if (expectedOrdersPerDay === null) throw new ReadinessError("Enter the orders you expect per day.", 400, "expectedOrdersPerDay");
+    if (expectedOrdersPerDay === null) throw new ReadinessError("ordersMissing", 400, "expectedOrdersPerDay");
     const period = periodUnderReview({ startsOn: target.startsOn, endsOn: target.endsOn, expectedOrdersPerDay });
     const { items, score } = evaluateReadiness({
       period,
@@ -171,7 +172,7 @@ export function generateReport(db: Executor, merchantId: number, input: ReportIn
     };
     const saved = tx
       .insert(readinessSnapshot)
-      .values({ merchantId, ...report, generatedAt: new Date(nowMs) })
+      .values({ merchantId, ...report, periodName: target.name.en, generatedAt: new Date(nowMs) })
       .returning({ id: readinessSnapshot.id })
       .get();
     return { id: saved.id, ...report, generatedAtMs: nowMs };

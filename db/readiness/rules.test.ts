@@ -7,7 +7,7 @@ import { dayStartMs, HOUR_MS } from "../time";
 import { evaluateReadiness, periodUnderReview } from "./report";
 import { READINESS_RULES } from "./rules";
 import type { ConnectionUnderReview, Guidance, ReadinessContext } from "./rules/types";
-import { itemKey, orderItems, readinessScore, scoreSum } from "./score";
+import { itemKey, orderItems, readinessScore, unclampedScore } from "./score";
 import {
   MARKETPLACE_SYNC_FAIL_AGE_MS,
   MARKETPLACE_SYNC_WARNING_AGE_MS,
@@ -21,9 +21,9 @@ const NOW_MS = dayStartMs("2027-10-02") + 12 * HOUR_MS;
 
 /** Recognisable texts, so a test can tell which guidance an item recommends. */
 const GUIDANCE: Guidance = {
-  action: (slug) => `action:${slug}`,
-  forCause: (cause, category) => `cause:${cause}:${category}`,
-  causeName: (cause) => `name:${cause}`,
+  action: (slug) => ({ en: `action:${slug}`, hi: `कदम:${slug}` }),
+  forCause: (cause, category) => ({ en: `cause:${cause}:${category}` }),
+  causeName: (cause) => ({ en: `name:${cause}`, hi: `नाम:${cause}` }),
 };
 
 let nextId = 1;
@@ -111,7 +111,7 @@ describe("connected", () => {
     const c = connection({ state: "disconnected", credentialExpiresAtMs: NOW_MS - HOUR_MS, billingState: "past_due" });
     const item = itemOf("connected", c);
     expect(item.verdict).toBe("fail");
-    expect(item.action).toBe("cause:app-disconnected:payments");
+    expect(item.action?.en).toBe("cause:app-disconnected:payments");
     expect(rulesSaidAbout(c)).toEqual(["connected"]);
   });
 
@@ -124,15 +124,15 @@ describe("healthy now", () => {
   it("fails a connection whose checks are down, with the action for the cause of the failure", () => {
     const item = itemOf("healthy-now", connection({ health: { ...connection().health, checkState: "down", lastCause: "invalid-api-key" } }));
     expect(item.verdict).toBe("fail");
-    expect(item.reason).toContain("The latest failure was classified as “name:invalid-api-key”.");
-    expect(item.action).toBe("cause:invalid-api-key:payments");
+    expect(item.reason.en).toContain("The latest failure was classified as “name:invalid-api-key”.");
+    expect(item.action?.en).toBe("cause:invalid-api-key:payments");
   });
 
   it("warns when degraded, and when not checked yet", () => {
     expect(verdictOf("healthy-now", connection({ health: { ...connection().health, checkState: "degraded" } }))).toBe("warning");
     const unknown = itemOf("healthy-now", connection({ health: { ...connection().health, checkState: "unknown" } }));
     expect(unknown.verdict).toBe("warning");
-    expect(unknown.reason).toMatch(/^Not checked yet/);
+    expect(unknown.reason.en).toMatch(/^Not checked yet/);
     expect(verdictOf("healthy-now", connection({ health: { ...connection().health, checkState: null } }))).toBe("warning");
   });
 
@@ -154,15 +154,15 @@ describe("uptime over the last 30 days", () => {
     expect(verdictOf("uptime-30-days", withUptime(950, 1000))).toBe("warning");
     const item = itemOf("uptime-30-days", withUptime(949, 1000, { "network-or-technical-issue": 10, "expired-authentication": 41 }));
     expect(item.verdict).toBe("fail");
-    expect(item.reason).toContain("94.90% of 1,000 checks");
-    expect(item.reason).toContain("Most failures were classified as “name:expired-authentication”.");
-    expect(item.action).toBe("cause:expired-authentication:payments");
+    expect(item.reason.en).toContain("94.90% of 1,000 checks");
+    expect(item.reason.en).toContain("Most failures were classified as “name:expired-authentication”.");
+    expect(item.action?.en).toBe("cause:expired-authentication:payments");
   });
 
   it("never rounds up to the threshold: 98.999% reads as 98.99% and warns", () => {
     const item = itemOf("uptime-30-days", withUptime(98_999, 100_000));
     expect(item.verdict).toBe("warning");
-    expect(item.reason).toContain("98.99%");
+    expect(item.reason.en).toContain("98.99%");
   });
 
   it("warns when there is no data", () => {
@@ -176,8 +176,8 @@ describe("credentials valid through the period", () => {
   it("fails credentials that expire the day before the period's last day", () => {
     const item = itemOf("credentials-valid", expiring(atIndiaTime("2027-10-30", 12)));
     expect(item.verdict).toBe("fail");
-    expect(item.reason).toContain("expire on 30 Oct 2027, before the period ends on 31 Oct 2027");
-    expect(item.action).toBe("cause:expired-authentication:payments");
+    expect(item.reason.en).toContain("expire on 30 Oct 2027, before the period ends on 31 Oct 2027");
+    expect(item.action?.en).toBe("cause:expired-authentication:payments");
   });
 
   it("fails credentials that expire during the last day, one minute before midnight", () => {
@@ -190,7 +190,7 @@ describe("credentials valid through the period", () => {
   });
 
   it("fails credentials that have already expired, and passes when no expiry is known", () => {
-    expect(itemOf("credentials-valid", expiring(NOW_MS - HOUR_MS)).reason).toContain("expired on 2 Oct 2027");
+    expect(itemOf("credentials-valid", expiring(NOW_MS - HOUR_MS)).reason.en).toContain("expired on 2 Oct 2027");
     expect(verdictOf("credentials-valid", expiring(null))).toBe("pass");
   });
 });
@@ -199,10 +199,10 @@ describe("plan and billing", () => {
   it("fails an overdue or expired account", () => {
     const pastDue = itemOf("plan-and-billing", connection({ billingState: "past_due" }));
     expect(pastDue.verdict).toBe("fail");
-    expect(pastDue.action).toBe("cause:provider-billing-issue:payments");
+    expect(pastDue.action?.en).toBe("cause:provider-billing-issue:payments");
     const expired = itemOf("plan-and-billing", connection({ billingState: "expired" }));
     expect(expired.verdict).toBe("fail");
-    expect(expired.action).toBe("cause:provider-plan-expiry:payments");
+    expect(expired.action?.en).toBe("cause:provider-plan-expiry:payments");
   });
 
   it("treats the plan's end like credentials: the day before the last day fails, the day after passes", () => {
@@ -235,8 +235,8 @@ describe("permissions", () => {
   it("fails and names the missing permissions", () => {
     const item = itemOf("permissions", connection({ permissions: ["payments:read", "payments:create"] }));
     expect(item.verdict).toBe("fail");
-    expect(item.reason).toContain("refunds:create and webhooks:manage");
-    expect(item.action).toBe("cause:missing-permissions:payments");
+    expect(item.reason.en).toContain("refunds:create and webhooks:manage");
+    expect(item.action?.en).toBe("cause:missing-permissions:payments");
   });
 
   it("passes with every required permission, extra ones allowed", () => {
@@ -250,10 +250,10 @@ describe("WhatsApp", () => {
   it("passes a daily limit exactly at the expected messages, and fails one below", () => {
     const exact = itemOf("whatsapp-daily-limit", whatsapp({ dailyMessagingLimit: needed }));
     expect(exact.verdict).toBe("pass");
-    expect(exact.reason).toContain(`100 orders a day × ${MESSAGES_PER_ORDER} messages each = 200 messages a day`);
+    expect(exact.reason.en).toContain(`100 orders a day × ${MESSAGES_PER_ORDER} messages each = 200 messages a day`);
     const short = itemOf("whatsapp-daily-limit", whatsapp({ dailyMessagingLimit: needed - 1 }));
     expect(short.verdict).toBe("fail");
-    expect(short.action).toBe("action:messaging-limit-tier");
+    expect(short.action?.en).toBe("action:messaging-limit-tier");
   });
 
   it("reads the connection's usage limit when the facts carry none, and warns when neither is known", () => {
@@ -269,7 +269,7 @@ describe("WhatsApp", () => {
 
   it("fails with no approved template, warns while some wait for approval", () => {
     expect(verdictOf("whatsapp-templates", whatsapp({ templatesApproved: 0 }))).toBe("fail");
-    expect(itemOf("whatsapp-templates", whatsapp({ templatesApproved: 4, templatesPending: 1 })).reason).toBe(
+    expect(itemOf("whatsapp-templates", whatsapp({ templatesApproved: 4, templatesPending: 1 })).reason.en).toBe(
       "4 templates are approved and 1 is still waiting for approval.",
     );
     expect(verdictOf("whatsapp-templates", whatsapp({ templatesApproved: 4, templatesPending: 1 }))).toBe("warning");
@@ -295,14 +295,14 @@ describe("logistics", () => {
     expect(PERIOD.days).toBe(16);
     const item = itemOf("shipping-wallet", logistics({ walletBalanceInr: periodInr }));
     expect(item.verdict).toBe("pass");
-    expect(item.reason).toContain("100 shipments a day × 16 days × ₹60 a shipment = ₹96,000");
+    expect(item.reason.en).toContain("100 shipments a day × 16 days × ₹60 a shipment = ₹96,000");
   });
 
   it("warns when the wallet covers a day or more but not the period, and fails below one day", () => {
     expect(verdictOf("shipping-wallet", logistics({ walletBalanceInr: periodInr - 1 }))).toBe("warning");
     const oneDay = itemOf("shipping-wallet", logistics({ walletBalanceInr: perDayInr }));
     expect(oneDay.verdict).toBe("warning");
-    expect(oneDay.reason).toContain("lasts about 1 day");
+    expect(oneDay.reason.en).toContain("lasts about 1 day");
     expect(verdictOf("shipping-wallet", logistics({ walletBalanceInr: perDayInr - 1 }))).toBe("fail");
     expect(verdictOf("shipping-wallet", logistics({ walletBalanceInr: undefined }))).toBe("warning");
   });
@@ -326,7 +326,7 @@ describe("marketplace sync", () => {
     expect(verdictOf("marketplace-sync", syncedAgo(MARKETPLACE_SYNC_FAIL_AGE_MS))).toBe("warning");
     const stale = itemOf("marketplace-sync", syncedAgo(MARKETPLACE_SYNC_FAIL_AGE_MS + 1));
     expect(stale.verdict).toBe("fail");
-    expect(stale.reason).toContain("24 hours ago");
+    expect(stale.reason.en).toContain("24 hours ago");
   });
 
   it("warns when no sync is on record", () => {
@@ -341,15 +341,15 @@ describe("provider maintenance and incidents", () => {
       connection({ maintenance: [{ title: "Gateway upgrade", fromMs: atIndiaTime("2027-10-20", 1), untilMs: atIndiaTime("2027-10-20", 3) }] }),
     );
     expect(item.verdict).toBe("warning");
-    expect(item.reason).toContain("“Gateway upgrade” (20 Oct, 01:00 to 20 Oct, 03:00 IST)");
+    expect(item.reason.en).toContain("“Gateway upgrade” (20 Oct, 01:00 to 20 Oct, 03:00 IST)");
     expect(verdictOf("provider-maintenance", connection())).toBe("pass");
   });
 
   it("warns about an open incident and fails on a major outage", () => {
     const partial = itemOf("open-incidents", connection({ openIncidents: [{ title: "Card payments failing", impact: "partial_outage" }] }));
     expect(partial.verdict).toBe("warning");
-    expect(partial.reason).toContain("“Card payments failing” (partial outage)");
-    expect(partial.action).toBe("cause:provider-downtime:payments");
+    expect(partial.reason.en).toContain("“Card payments failing” (partial outage)");
+    expect(partial.action?.en).toBe("cause:provider-downtime:payments");
     const major = connection({
       openIncidents: [
         { title: "UPI slow", impact: "degraded_performance" },
@@ -376,19 +376,19 @@ describe("categories with no connected provider", () => {
   it("writes store-wide items without a provider", () => {
     const item = evaluateReadiness(context([])).items.find((i) => i.rule === "category-connected" && i.category === "payments")!;
     expect(item.provider).toBeUndefined();
-    expect(item.reason).toMatch(/^No payment gateway is connected/);
+    expect(item.reason.en).toMatch(/^No payment gateway is connected/);
   });
 });
 
 describe("order and score", () => {
   it("lists fails, then warnings, then passes; within a verdict by category, store-wide first, then provider name", () => {
     const items: ReadinessItemRecord[] = [
-      { rule: "a", verdict: "pass", category: "payments", title: "t", reason: "r" },
-      { rule: "b", verdict: "warning", category: "logistics", provider: { slug: "z", name: "Zeta" }, title: "t", reason: "r" },
-      { rule: "c", verdict: "fail", category: "messaging", provider: { slug: "b", name: "Beta" }, title: "t", reason: "r" },
-      { rule: "d", verdict: "warning", category: "payments", provider: { slug: "y", name: "Yotta" }, title: "t", reason: "r" },
-      { rule: "e", verdict: "fail", category: "messaging", title: "t", reason: "r" },
-      { rule: "f", verdict: "fail", category: "messaging", provider: { slug: "a", name: "Alpha" }, title: "t", reason: "r" },
+      { rule: "a", verdict: "pass", category: "payments", title: { en: "t" }, reason: { en: "r" } },
+      { rule: "b", verdict: "warning", category: "logistics", provider: { slug: "z", name: "Zeta" }, title: { en: "t" }, reason: { en: "r" } },
+      { rule: "c", verdict: "fail", category: "messaging", provider: { slug: "b", name: "Beta" }, title: { en: "t" }, reason: { en: "r" } },
+      { rule: "d", verdict: "warning", category: "payments", provider: { slug: "y", name: "Yotta" }, title: { en: "t" }, reason: { en: "r" } },
+      { rule: "e", verdict: "fail", category: "messaging", title: { en: "t" }, reason: { en: "r" } },
+      { rule: "f", verdict: "fail", category: "messaging", provider: { slug: "a", name: "Alpha" }, title: { en: "t" }, reason: { en: "r" } },
     ];
     expect(orderItems(items).map((i) => i.rule)).toEqual(["e", "f", "c", "d", "b", "a"]);
   });
@@ -412,8 +412,9 @@ describe("order and score", () => {
     expect(of(2, 3, 10)).toBe(45);
     expect(of(5, 0, 0)).toBe(0);
     expect(of(5, 1, 0)).toBe(0);
-    expect(scoreSum({ fail: 2, warning: 3, pass: 10 })).toBe("100 − 2 fails × 20 − 3 warnings × 5 = 45");
-    expect(scoreSum({ fail: 5, warning: 1, pass: 0 })).toBe("100 − 5 fails × 20 − 1 warning × 5 = −5, shown as 0");
+    expect(unclampedScore({ fail: 2, warning: 3, pass: 10 })).toBe(45);
+    // The page writes the sum out as "= −5, shown as 0".
+    expect(unclampedScore({ fail: 5, warning: 1, pass: 0 })).toBe(-5);
   });
 
   it("gives a store with everything in order 100", () => {
@@ -422,5 +423,52 @@ describe("order and score", () => {
     );
     expect(items.filter((i) => i.verdict !== "pass")).toEqual([]);
     expect(score).toBe(100);
+  });
+});
+
+describe("wording in every language", () => {
+  /** Connections that make every rule speak, most of them about something wrong. */
+  const troubled = () => [
+    connection({ state: "disconnected" }),
+    connection({
+      credentialExpiresAtMs: NOW_MS + 2 * 24 * HOUR_MS,
+      billingState: "unknown",
+      verificationState: "pending",
+      permissions: [],
+      health: { checkState: "down", lastCause: "invalid-api-key", uptime30Days: { up: 900, counted: 1000 }, failureCauses30Days: { "invalid-api-key": 100 } },
+      openIncidents: [{ title: "Card payments failing", impact: "major_outage" }],
+      maintenance: [{ title: "Gateway upgrade", fromMs: atIndiaTime("2027-10-20", 1), untilMs: atIndiaTime("2027-10-20", 3) }],
+    }),
+    whatsapp({ phoneNumberStatus: "flagged", templatesApproved: 2, templatesPending: 3, dailyMessagingLimit: 10 }),
+    logistics({ pickupAddressVerified: false, walletBalanceInr: 7_000 }),
+    marketplace({ lastSuccessfulSyncAt: new Date(NOW_MS - 30 * HOUR_MS).toISOString() }),
+  ];
+
+  it("writes every item's title, reason and action in English, Hindi and Assamese, each in its own script", () => {
+    const items = [...evaluateReadiness(context(troubled())).items, ...evaluateReadiness(context([])).items];
+    const texts = items.flatMap((i) => [i.title, i.reason, ...(i.action ? [i.action] : [])]);
+    // The guidance of these tests is English only where a real library would have all three.
+    const ours = texts.filter((text) => !/^(action|cause):/.test(text.en));
+    expect(ours.length).toBeGreaterThan(40);
+    for (const text of ours) {
+      expect(text.hi, text.en).toMatch(/[\u0900-\u097F]/);
+      expect(text.as, text.en).toMatch(/[\u0980-\u09FF]/);
+      expect(text.as, text.en).not.toMatch(/[\u09B0\u0900-\u0963\u0966-\u097F]/);
+      for (const words of [text.en, text.hi, text.as]) expect(words, text.en).not.toMatch(/\{\{|\b[a-z]+[A-Z]\w*\.[a-z]/);
+    }
+  });
+
+  it("writes dates and numbers each language's way, and passes the guidance's own translation through", () => {
+    const item = itemOf("shipping-wallet", logistics({ walletBalanceInr: 7_000 }));
+    expect(item.reason.hi).toContain("₹96,000");
+    expect(item.reason.as).toContain("৯৬,০০০");
+    const expiring = itemOf("credentials-valid", connection({ credentialExpiresAtMs: atIndiaTime("2027-10-30", 12) }));
+    expect(expiring.reason.hi).toContain("30 अक्टू॰ 2027");
+    expect(expiring.reason.as).toContain("৩০ অক্টো ২০২৭");
+    const slow = itemOf("whatsapp-daily-limit", whatsapp({ dailyMessagingLimit: 10 }));
+    expect(slow.action).toEqual({ en: "action:messaging-limit-tier", hi: "कदम:messaging-limit-tier" });
+    const down = itemOf("healthy-now", connection({ health: { ...connection().health, checkState: "down", lastCause: "invalid-api-key" } }));
+    expect(down.reason.hi).toContain("“नाम:invalid-api-key”");
+    expect(down.reason.as).toContain("“name:invalid-api-key”");
   });
 });

@@ -23,12 +23,9 @@ export function readinessScore(items: readonly Pick<ReadinessItemRecord, "verdic
   return Math.max(0, MAX_READINESS_SCORE - penalty);
 }
 
-/** The score's sum in words, as the report shows it: "100 − 2 fails × 20 − 3 warnings × 5 = 45". */
-export function scoreSum(counts: VerdictCounts): string {
-  const fails = `${counts.fail} ${counts.fail === 1 ? "fail" : "fails"} × ${PENALTY_POINTS.fail}`;
-  const warnings = `${counts.warning} ${counts.warning === 1 ? "warning" : "warnings"} × ${PENALTY_POINTS.warning}`;
-  const raw = MAX_READINESS_SCORE - counts.fail * PENALTY_POINTS.fail - counts.warning * PENALTY_POINTS.warning;
-  return `${MAX_READINESS_SCORE} − ${fails} − ${warnings} = ${raw < 0 ? `−${-raw}, shown as 0` : raw}`;
+/** The score's sum before it is held at 0, as the report writes it out: 100 − 2 fails × 20 − 3 warnings × 5 = 45. */
+export function unclampedScore(counts: VerdictCounts): number {
+  return MAX_READINESS_SCORE - counts.fail * PENALTY_POINTS.fail - counts.warning * PENALTY_POINTS.warning;
 }
 
 const rank = (verdict: ReadinessVerdict) => READINESS_VERDICTS.indexOf(verdict);

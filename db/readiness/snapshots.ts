@@ -4,16 +4,20 @@
 
 import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
-import { readinessSnapshot } from "../schema";
+import { highOrderPeriod, readinessSnapshot } from "../schema";
 import type { ReadinessVerdict } from "../schema/enums";
-import type { ReadinessItemRecord } from "../schema/types";
+import type { LocalizedText, ReadinessItemRecord, StoredReadinessItem } from "../schema/types";
 import { itemKey } from "./score";
 
 export interface ReadinessSnapshot {
   id: number;
   periodId: number | null;
   campaignId: number | null;
-  periodName: string;
+  /**
+   * The name saved with the report, as English; in Hindi and Assamese the calendar's own
+   * name while the period is still on it (the saved column holds one language only).
+   */
+  periodName: LocalizedText;
   startsOn: string;
   endsOn: string;
   expectedOrdersPerDay: number;
@@ -28,7 +32,8 @@ const summaryColumns = {
   id: readinessSnapshot.id,
   periodId: readinessSnapshot.periodId,
   campaignId: readinessSnapshot.campaignId,
-  periodName: readinessSnapshot.periodName,
+  savedName: readinessSnapshot.periodName,
+  calendarName: highOrderPeriod.name,
   startsOn: readinessSnapshot.startsOn,
   endsOn: readinessSnapshot.endsOn,
   expectedOrdersPerDay: readinessSnapshot.expectedOrdersPerDay,
@@ -36,38 +41,49 @@ const summaryColumns = {
   generatedAt: readinessSnapshot.generatedAt,
 };
 
-const withMs = <T extends { generatedAt: Date }>({ generatedAt, ...rest }: T) => ({ ...rest, generatedAtMs: generatedAt.getTime() });
+function summaryOf<T extends { generatedAt: Date; savedName: string; calendarName: LocalizedText | null }>({ generatedAt, savedName, calendarName, ...rest }: T) {
+  return { ...rest, periodName: { ...calendarName, en: savedName }, generatedAtMs: generatedAt.getTime() };
+}
+
+const inEnglish = (text: string | LocalizedText): LocalizedText => (typeof text === "string" ? { en: text } : text);
+
+/** An item as reports saved it before they spoke Hindi and Assamese reads as English. */
+function itemOf({ title, reason, action, ...rest }: StoredReadinessItem): ReadinessItemRecord {
+  return { ...rest, title: inEnglish(title), reason: inEnglish(reason), ...(action === undefined ? {} : { action: inEnglish(action) }) };
+}
 
 /** The merchant's saved reports, newest first, without their items. */
 export function listSnapshots(db: Executor, merchantId: number): SnapshotSummary[] {
   return db
     .select(summaryColumns)
     .from(readinessSnapshot)
+    .leftJoin(highOrderPeriod, eq(highOrderPeriod.id, readinessSnapshot.periodId))
     .where(eq(readinessSnapshot.merchantId, merchantId))
     .orderBy(desc(readinessSnapshot.generatedAt), desc(readinessSnapshot.id))
     .all()
-    .map(withMs);
+    .map(summaryOf);
 }
 
 export function getSnapshot(db: Executor, merchantId: number, snapshotId: number): ReadinessSnapshot | null {
   const row = db
     .select({ ...summaryColumns, items: readinessSnapshot.items })
     .from(readinessSnapshot)
+    .leftJoin(highOrderPeriod, eq(highOrderPeriod.id, readinessSnapshot.periodId))
     .where(and(eq(readinessSnapshot.id, snapshotId), eq(readinessSnapshot.merchantId, merchantId)))
     .get();
-  return row ? withMs(row) : null;
+  return row ? { ...summaryOf(row), items: row.items.map(itemOf) } : null;
 }
 
 export interface ItemChange {
   key: string;
-  title: string;
+  title: LocalizedText;
   category: ReadinessItemRecord["category"];
   provider?: ReadinessItemRecord["provider"];
   /** null: the item was not in that report (a connection added or removed, a rule that did not apply). */
   from: ReadinessVerdict | null;
   to: ReadinessVerdict | null;
   /** The later report's reason, or the earlier one's when the item is gone. */
-  reason: string;
+  reason: LocalizedText;
 }
 
 export interface SnapshotComparison {

@@ -2,7 +2,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { createdAt, timestampMs, updatedAt } from "./columns";
 import { PERIOD_KINDS } from "./enums";
 import { merchant } from "./merchant";
-import type { LocalizedText, ReadinessItemRecord } from "./types";
+import type { LocalizedText, StoredReadinessItem } from "./types";
 
 /** A sale season or festival on the shared calendar. Days are calendar days in India (YYYY-MM-DD), both ends included. */
 export const highOrderPeriod = sqliteTable(
@@ -57,7 +57,7 @@ export const readinessSnapshot = sqliteTable(
     expectedOrdersPerDay: integer("expected_orders_per_day").notNull(),
     /** 0–100. */
     score: integer("score").notNull(),
-    items: text("items", { mode: "json" }).$type<ReadinessItemRecord[]>().notNull(),
+    items: text("items", { mode: "json" }).$type<StoredReadinessItem[]>().notNull(),
     generatedAt: timestampMs("generated_at").notNull(),
   },
   (t) => [

@@ -25,7 +25,7 @@ export interface ConnectionFacts {
 
 export type CauseCounts = Partial<Record<CauseSlug, number>>;
 
-/** One line of a readiness report as it was saved: what was checked, the verdict, why, and what to do. */
+/** One line of a readiness report as it was saved: what was checked, the verdict, why, and what to do, in every language. */
 export interface ReadinessItemRecord {
   /** The rule's key in the readiness registry (`credentials-valid`, `whatsapp-daily-limit`…). */
   rule: string;
@@ -33,7 +33,14 @@ export interface ReadinessItemRecord {
   category: CategorySlug;
   /** Absent for category-wide items (no payment gateway connected at all). */
   provider?: { slug: string; name: string };
-  title: string;
-  reason: string;
-  action?: string;
+  title: LocalizedText;
+  reason: LocalizedText;
+  action?: LocalizedText;
 }
+
+/** An item as the database may hold it: reports saved before they spoke Hindi and Assamese kept English text only. */
+export type StoredReadinessItem = Omit<ReadinessItemRecord, "title" | "reason" | "action"> & {
+  title: string | LocalizedText;
+  reason: string | LocalizedText;
+  action?: string | LocalizedText;
+};

@@ -2,15 +2,16 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDay } from "~/lib/format";
 import { check, connection, merchant, provider } from "../../db/schema";
 import { addDays, dayKey } from "../../db/time";
 import { ARTIFACTS_DIR, demoInChromium } from "../support/browser";
+import { formatterIn } from "../support/i18n";
 import { signedMerchantPath } from "../support/merchant";
 import type { RunningServer } from "../support/server";
 
 const TODAY = dayKey(Date.now());
 const CAMPAIGN = "Year-end clearance";
+const en = formatterIn("en");
 
 let server: RunningServer;
 let browser: Browser;
@@ -68,7 +69,7 @@ describe("a merchant's journey in Chromium: from ShopIQ's link to a printed read
     await page.getByRole("button", { name: "Add campaign" }).click();
     await page.getByText("Campaign added to your calendar.").waitFor();
 
-    await page.getByLabel("Period or campaign").selectOption({ label: `${CAMPAIGN} (${formatDay(first)} to ${formatDay(last)})` });
+    await page.getByLabel("Period or campaign").selectOption({ label: `${CAMPAIGN} (${en.dayRange(first, last)})` });
     await page.getByRole("button", { name: "Generate report" }).click();
     await page.getByRole("heading", { level: 1, name: `Readiness report: ${CAMPAIGN}` }).waitFor();
     await expect(page.getByRole("heading", { name: /Readiness score: \d+ \/ 100/ }).isVisible()).resolves.toBe(true);

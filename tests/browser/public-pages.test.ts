@@ -43,7 +43,7 @@ describe("public pages in Chromium", () => {
     const label = await bars.first().getAttribute("aria-label");
     expect(label).toMatch(/^Razorpay: \d+\.\d\d% uptime over 90 days, \d+ days? with incidents$/);
     const lastCell = await bars.first().locator(".cell").last().getAttribute("title");
-    expect(lastCell).toMatch(/^\d{1,2} \w{3} \d{4}: (\d+\.\d\d% uptime|no data)/);
+    expect(lastCell).toMatch(/^\d{1,2} \w{3,4} \d{4}: (\d+\.\d\d% uptime|no data)/);
     await expect(page.getByRole("link", { name: "UPI payments failing or pending on PhonePe Payment Gateway" }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: "Provider maintenance" }).isVisible()).resolves.toBe(true);
     await context.close();

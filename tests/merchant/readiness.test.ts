@@ -3,8 +3,6 @@
 // another's by changing an id, and ops reading a merchant cannot change anything.
 
 import { and, asc, count, eq, exists, gte } from "drizzle-orm";
-import { formatIndianCount } from "~/components/readiness/numbers";
-import { formatDay } from "~/lib/format";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { category, check, connection, highOrderPeriod, merchant, merchantCampaign, provider, readinessSnapshot } from "../../db/schema";
@@ -13,11 +11,15 @@ import { addDays, dayKey, dayStartMs, HOUR_MS } from "../../db/time";
 import { ARTIFACTS_DIR, demoInChromium } from "../support/browser";
 import { addProvider } from "../support/builders";
 import { guidanceDatabase, type TestDatabase } from "../support/database";
+import { formatterIn } from "../support/i18n";
 import { pageText } from "../support/html";
 import { pageErrors, seriousViolations } from "../support/page-checks";
 import { merchantClient } from "../support/merchant";
 import { addUser, Client } from "../support/ops";
 import { startServer, type RunningServer } from "../support/server";
+
+/** Dates and numbers as the English pages write them. */
+const en = formatterIn("en");
 
 let t: TestDatabase;
 let server: RunningServer;
@@ -198,13 +200,13 @@ describe("reports", () => {
     expect(html).toContain(`Readiness score: <span class="score-card__value">${snapshot!.score}</span> / 100`);
     expect(html).toContain("The score starts at 100. Each <strong>fail</strong> takes away 20 points");
     expect(html).toContain(
-      `The credentials (API key or login) expire on ${formatDay(addDays(period.endsOn, -1))}, before the period ends on ${formatDay(period.endsOn)}.`,
+      `The credentials (API key or login) expire on ${en.day(addDays(period.endsOn, -1))}, before the period ends on ${en.day(period.endsOn)}.`,
     );
     expect(html).toContain("<strong>What to do:</strong> Reconnect the integration in ShopIQ settings and sign in to the provider again.");
     // ₹2,000 against 200 orders × ₹60: not even one day (₹12,000).
     const days = Math.round((Date.parse(period.endsOn) - Date.parse(period.startsOn)) / (24 * HOUR_MS)) + 1;
     expect(html).toContain(
-      `The balance of ₹2,000 is below 200 shipments a day × ${days} days × ₹60 a shipment = ₹${formatIndianCount(200 * days * 60)}; it does not cover one day of shipments.`,
+      `The balance of ₹2,000 is below 200 shipments a day × ${days} days × ₹60 a shipment = ₹${en.count(200 * days * 60)}; it does not cover one day of shipments.`,
     );
     // Verdicts are words, fails before passes.
     expect(html.indexOf('<span class="verdict verdict--fail">')).toBeLessThan(html.indexOf('<span class="verdict verdict--pass">'));
@@ -397,7 +399,7 @@ describe("the readiness review in Chromium, on the demo", () => {
     await expect(page.getByText("Campaign added to your calendar.").isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${ARTIFACTS_DIR}/readiness-page.png`, fullPage: true });
 
-    await page.getByLabel("Period or campaign").selectOption({ label: `Winter clearance (${formatDay(addDays(TODAY, 20))} to ${formatDay(addDays(TODAY, 26))})` });
+    await page.getByLabel("Period or campaign").selectOption({ label: `Winter clearance (${en.dayRange(addDays(TODAY, 20), addDays(TODAY, 26))})` });
     await page.getByRole("button", { name: "Generate report" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Readiness report: Winter clearance" }).isVisible()).resolves.toBe(true);
     const reportUrl = page.url();

@@ -1,8 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { CauseBreakdown as CauseBreakdownData } from "../../../db/merchants/connections-view";
-import { CAUSE_SIDE_LABELS } from "../../../db/merchants/cause-wording";
-import { formatDay } from "~/lib/format";
-import { localize } from "~/lib/labels";
+import type { CauseSide } from "../../../db/schema/enums";
+import { useI18n } from "~/i18n/page-i18n";
 import { ALL_TICKS, CHART_WIDTH, WIDE_RIGHT_CHART_MARGIN } from "../chart-settings";
 
 const WEEKLY_CHART_HEIGHT = 200;
@@ -13,8 +12,6 @@ const OTHER_COLOUR = "#8a939e";
 const OTHER_KEY = "other";
 
 const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
-/** "7 Sep 2026" as "7 Sep": twelve weeks' ticks must fit under one chart. */
-const dayWithoutYear = (day: string) => formatDay(day).replace(/ \d{4}$/, "");
 
 /**
  * Which causes cost the merchant's connections the most failed checks: a table whose
@@ -22,12 +19,15 @@ const dayWithoutYear = (day: string) => formatDay(day).replace(/ \d{4}$/, "");
  * per week as stacked bars, with the numbers as a table.
  */
 export function CauseBreakdown({ breakdown, days }: { breakdown: CauseBreakdownData; days: number }) {
+  const { t, format, localize } = useI18n();
   const { causes, failedResults, failedWithoutCause, slowResults, weeks } = breakdown;
+  const period = { count: days, days: format.count(days) };
+  const slow = { count: slowResults, checks: format.count(slowResults) };
   if (failedResults === 0) {
     return (
       <p>
-        None of your connections&rsquo; checks failed in the last {days} days.
-        {slowResults > 0 ? ` ${slowResults} checks were slow; slow checks count as up.` : ""}
+        {t("causes.noneFailed", period)}
+        {slowResults > 0 ? ` ${t("causes.slowOnly", slow)}` : ""}
       </p>
     );
   }
@@ -35,7 +35,7 @@ export function CauseBreakdown({ breakdown, days }: { breakdown: CauseBreakdownD
   const rest = causes.slice(CHARTED_CAUSES).map((c) => c.slug);
   const series = [
     ...charted.map((c, i) => ({ key: c.slug, label: localize(c.name), colour: CAUSE_COLOURS[i]! })),
-    ...(rest.length > 0 ? [{ key: OTHER_KEY, label: "Other causes", colour: OTHER_COLOUR }] : []),
+    ...(rest.length > 0 ? [{ key: OTHER_KEY, label: t("causes.other"), colour: OTHER_COLOUR }] : []),
   ];
   // One value per series, in the series' order: the chart and the table read the same numbers.
   const weekly = weeks.map((w) => ({
@@ -46,59 +46,59 @@ export function CauseBreakdown({ breakdown, days }: { breakdown: CauseBreakdownD
   return (
     <>
       <table className="data-table cause-table">
-        <caption>Failed checks of your connections by cause, last {days} days</caption>
+        <caption>{t("causes.tableCaption", period)}</caption>
         <thead>
           <tr>
-            <th scope="col">Cause</th>
-            <th scope="col">Whose side</th>
-            <th scope="col">Failed checks</th>
-            <th scope="col">Share of failed checks</th>
-            <th scope="col">Connections hit</th>
+            <th scope="col">{t("incidentPage.cause")}</th>
+            <th scope="col">{t("connection.whoseSide")}</th>
+            <th scope="col">{t("causes.failedChecks")}</th>
+            <th scope="col">{t("causes.share")}</th>
+            <th scope="col">{t("causes.connectionsHit")}</th>
           </tr>
         </thead>
         <tbody>
           {causes.map((c) => (
             <tr key={c.slug}>
               <th scope="row">{localize(c.name)}</th>
-              <td data-label="Whose side">
-                <span className={`side side--${c.side}`}>{CAUSE_SIDE_LABELS[c.side]}</span>
+              <td data-label={t("connection.whoseSide")}>
+                <span className={`side side--${c.side}`}>{t(`causeSide.${c.side}`)}</span>
               </td>
-              <td data-label="Failed checks">{c.failedResults}</td>
-              <td data-label="Share">
+              <td data-label={t("causes.failedChecks")}>{format.count(c.failedResults)}</td>
+              <td data-label={t("causes.shareShort")}>
                 <ShareBar percent={percentOf(c.failedResults, failedResults)} side={c.side} />
               </td>
-              <td data-label="Connections hit">{c.providers.map((p) => `${p.name} (${p.failedResults})`).join(", ")}</td>
+              <td data-label={t("causes.connectionsHit")}>{c.providers.map((p) => `${p.name} (${format.count(p.failedResults)})`).join(", ")}</td>
             </tr>
           ))}
           {failedWithoutCause > 0 ? (
             <tr>
-              <th scope="row">No cause recorded</th>
-              <td data-label="Whose side">
-                <span className="side side--unknown">{CAUSE_SIDE_LABELS.unknown}</span>
+              <th scope="row">{t("causes.noCause")}</th>
+              <td data-label={t("connection.whoseSide")}>
+                <span className="side side--unknown">{t("causeSide.unknown")}</span>
               </td>
-              <td data-label="Failed checks">{failedWithoutCause}</td>
-              <td data-label="Share">
+              <td data-label={t("causes.failedChecks")}>{format.count(failedWithoutCause)}</td>
+              <td data-label={t("causes.shareShort")}>
                 <ShareBar percent={percentOf(failedWithoutCause, failedResults)} side="unknown" />
               </td>
-              <td data-label="Connections hit" />
+              <td data-label={t("causes.connectionsHit")} />
             </tr>
           ) : null}
         </tbody>
       </table>
       <p className="muted">
-        Each check tests a connection once; more failed checks means a longer or more frequent failure.
-        {slowResults > 0 ? ` ${slowResults} more checks were slow; slow checks count as up and have no cause.` : ""}
+        {t("causes.eachCheck")}
+        {slowResults > 0 ? ` ${t("causes.slowMore", slow)}` : ""}
       </p>
 
-      <h3 id="causes-by-week">Week by week, last {weeks.length} weeks</h3>
+      <h3 id="causes-by-week">{t("causes.weekByWeek", { count: weeks.length, weeks: format.count(weeks.length) })}</h3>
       <figure className="cause-weekly">
-        <figcaption className="visually-hidden">Failed checks per week, stacked by cause; the table below has the numbers.</figcaption>
+        <figcaption className="visually-hidden">{t("causes.weeklyCaption")}</figcaption>
         <div className="chart" aria-hidden="true">
           <BarChart id="causes-by-week-chart" width={CHART_WIDTH} height={WEEKLY_CHART_HEIGHT} data={weekly} margin={WIDE_RIGHT_CHART_MARGIN}>
             <CartesianGrid vertical={false} stroke="#e3e7ec" />
-            <XAxis dataKey="fromDay" ticks={weekly.map((w) => w.fromDay)} interval={ALL_TICKS} tickFormatter={dayWithoutYear} tick={{ fontSize: 12 }} />
-            <YAxis width={52} tick={{ fontSize: 12 }} allowDecimals={false} interval={ALL_TICKS} />
-            <Tooltip labelFormatter={(day) => `Week from ${formatDay(String(day))}`} />
+            <XAxis dataKey="fromDay" ticks={weekly.map((w) => w.fromDay)} interval={ALL_TICKS} tickFormatter={format.dayWithoutYear} tick={{ fontSize: 12 }} />
+            <YAxis width={52} tick={{ fontSize: 12 }} allowDecimals={false} interval={ALL_TICKS} tickFormatter={(n: number) => format.count(n)} />
+            <Tooltip labelFormatter={(day) => t("causes.weekFrom", { day: format.day(String(day)) })} formatter={(value) => (typeof value === "number" ? format.count(value) : value)} />
             {series.map((s, i) => (
               <Bar key={s.key} dataKey={(w: (typeof weekly)[number]) => w.values[i]} name={s.label} stackId="causes" fill={s.colour} isAnimationActive={false} />
             ))}
@@ -114,12 +114,12 @@ export function CauseBreakdown({ breakdown, days }: { breakdown: CauseBreakdownD
         </ul>
       </figure>
       <details>
-        <summary>Failed checks per week as a table</summary>
+        <summary>{t("causes.weeklyTableSummary")}</summary>
         <div className="table-scroll">
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Week</th>
+                <th scope="col">{t("causes.week")}</th>
                 {series.map((s) => (
                   <th key={s.key} scope="col">
                     {s.label}
@@ -130,11 +130,9 @@ export function CauseBreakdown({ breakdown, days }: { breakdown: CauseBreakdownD
             <tbody>
               {[...weekly].reverse().map((w) => (
                 <tr key={w.fromDay}>
-                  <th scope="row">
-                    {formatDay(w.fromDay)} to {formatDay(w.toDay)}
-                  </th>
+                  <th scope="row">{t("dates.range", { from: format.day(w.fromDay), to: format.day(w.toDay) })}</th>
                   {w.values.map((value, i) => (
-                    <td key={series[i]!.key}>{value}</td>
+                    <td key={series[i]!.key}>{format.count(value)}</td>
                   ))}
                 </tr>
               ))}
@@ -146,13 +144,14 @@ export function CauseBreakdown({ breakdown, days }: { breakdown: CauseBreakdownD
   );
 }
 
-function ShareBar({ percent, side }: { percent: number; side: keyof typeof CAUSE_SIDE_LABELS }) {
+function ShareBar({ percent, side }: { percent: number; side: CauseSide }) {
+  const { format } = useI18n();
   return (
     <span className="share">
       <span className="share__track" aria-hidden="true">
         <span className={`share__fill share__fill--${side}`} style={{ width: `${percent}%` }} />
       </span>
-      <span className="share__value">{percent}%</span>
+      <span className="share__value">{format.percent(percent)}</span>
     </span>
   );
 }

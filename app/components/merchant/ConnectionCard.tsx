@@ -1,9 +1,8 @@
 import { Link } from "@remix-run/react";
+import { Trans } from "react-i18next";
 import type { ConnectionUptime, MerchantConnection, StepSource } from "../../../db/merchants/connections-view";
-import { CAUSE_SIDE_LABELS } from "../../../db/merchants/cause-wording";
 import { ActionList } from "~/components/ActionList";
-import { formatDateTime, formatTimeAgo, formatUptime } from "~/lib/format";
-import { localize } from "~/lib/labels";
+import { useI18n } from "~/i18n/page-i18n";
 import { ConnectionStateLabel } from "./ConnectionStateLabel";
 import { ConnectionUptimeChart } from "./ConnectionUptimeChart";
 
@@ -19,12 +18,13 @@ interface Props {
 
 /** One of the merchant's connections: its state, when it was last checked, why it fails and what to do, and its uptime. */
 export function ConnectionCard({ connection, days, nowMs, incidents, noGuaranteeId }: Props) {
+  const { t, format, localize } = useI18n();
   const { provider, failure, uptime } = connection;
   const titleId = `connection-${connection.id}-title`;
   const windows = [
-    ["Last 7 days", uptime.last7Days],
-    ["Last 30 days", uptime.last30Days],
-    ["Last 90 days", uptime.last90Days],
+    ["last7Days", uptime.last7Days],
+    ["last30Days", uptime.last30Days],
+    ["last90Days", uptime.last90Days],
   ] as const;
   return (
     <article id={`connection-${connection.id}`} className={`connection-card connection-card--${connection.state}`} aria-labelledby={titleId}>
@@ -35,27 +35,27 @@ export function ConnectionCard({ connection, days, nowMs, incidents, noGuarantee
         </div>
         <div className="tags">
           <ConnectionStateLabel state={connection.state} />
-          {connection.connectionState === "disconnected" ? <span className="tag tag--disconnected">Disconnected in ShopIQ</span> : null}
+          {connection.connectionState === "disconnected" ? <span className="tag tag--disconnected">{t("connection.disconnected")}</span> : null}
         </div>
       </header>
       <dl className="facts">
         <div>
-          <dt>Last checked</dt>
+          <dt>{t("connection.lastChecked")}</dt>
           <dd>
             {connection.lastCheckedAtMs === null
-              ? "Not checked yet"
-              : `${formatDateTime(connection.lastCheckedAtMs)} (${formatTimeAgo(connection.lastCheckedAtMs, nowMs)})`}
+              ? t("connection.notCheckedYet")
+              : t("incident.startedAt", { time: format.dateTime(connection.lastCheckedAtMs), ago: format.timeAgo(connection.lastCheckedAtMs, nowMs) })}
           </dd>
         </div>
         <div>
-          <dt>Provider status</dt>
+          <dt>{t("connection.providerStatus")}</dt>
           <dd>
-            <Link to={`/providers/${provider.slug}`}>{provider.name} on the public status page</Link>
+            <Link to={`/providers/${provider.slug}`}>{t("connection.onStatusPage", { provider: provider.name })}</Link>
           </dd>
         </div>
         {incidents.length > 0 ? (
           <div>
-            <dt>Open incident</dt>
+            <dt>{t("connection.openIncident")}</dt>
             <dd>
               {incidents.map((i, n) => (
                 <span key={i.id}>
@@ -70,53 +70,53 @@ export function ConnectionCard({ connection, days, nowMs, incidents, noGuarantee
 
       {failure ? (
         <div className={`failure failure--${failure.cause?.side ?? "unknown"}`}>
-          <h4>Why it is failing</h4>
+          <h4>{t("connection.whyFailing")}</h4>
           {failure.cause ? (
             <>
-              <p className="failure__sentence">{failure.cause.sentence}</p>
+              <p className="failure__sentence">{localize(failure.cause.sentence)}</p>
               <dl className="facts">
                 <div>
-                  <dt>Whose side</dt>
+                  <dt>{t("connection.whoseSide")}</dt>
                   <dd>
-                    <span className={`side side--${failure.cause.side}`}>{CAUSE_SIDE_LABELS[failure.cause.side]}</span>
+                    <span className={`side side--${failure.cause.side}`}>{t(`causeSide.${failure.cause.side}`)}</span>
                   </dd>
                 </div>
                 <div>
-                  <dt>Cause</dt>
+                  <dt>{t("incidentPage.cause")}</dt>
                   <dd>{localize(failure.cause.name)}</dd>
                 </div>
               </dl>
               <p>{localize(failure.cause.explanation)}</p>
               {failure.cause.side === "provider" ? (
                 <p>
-                  This is on {provider.name}&rsquo;s side: <a href={`#${noGuaranteeId}`}>what ShopIQ can and cannot promise</a>.
+                  <Trans i18nKey="connection.providerSide" values={{ provider: provider.name }} components={{ promise: <a href={`#${noGuaranteeId}`} /> }} />
                 </p>
               ) : null}
             </>
           ) : (
             <>
-              <p className="failure__sentence">Our checks of your {provider.name} connection fail, and the cause is not known yet.</p>
+              <p className="failure__sentence">{t("connection.causeUnknown", { provider: provider.name })}</p>
               <dl className="facts">
                 <div>
-                  <dt>Whose side</dt>
+                  <dt>{t("connection.whoseSide")}</dt>
                   <dd>
-                    <span className="side side--unknown">{CAUSE_SIDE_LABELS.unknown}</span>
+                    <span className="side side--unknown">{t("causeSide.unknown")}</span>
                   </dd>
                 </div>
               </dl>
             </>
           )}
-          <h4>What to do</h4>
+          <h4>{t("incidentPage.whatToDo")}</h4>
           <Steps steps={failure.steps} causeName={failure.cause ? localize(failure.cause.name) : null} categoryName={localize(provider.category.name)} />
         </div>
       ) : null}
 
-      <h4>Uptime</h4>
+      <h4>{t("provider.uptime")}</h4>
       <dl className="uptime-stats connection-uptime">
-        {windows.map(([label, ratio]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{formatUptime(ratio)}</dd>
+        {windows.map(([window, ratio]) => (
+          <div key={window}>
+            <dt>{t(`window.${window}`)}</dt>
+            <dd>{format.uptime(ratio)}</dd>
           </div>
         ))}
       </dl>
@@ -127,17 +127,18 @@ export function ConnectionCard({ connection, days, nowMs, incidents, noGuarantee
 
 /** Weighted advice first, then the steps in their groups and order: what to check first, the cause's steps, the category's checklist. */
 function Steps({ steps, causeName, categoryName }: { steps: NonNullable<MerchantConnection["failure"]>["steps"]; causeName: string | null; categoryName: string }) {
+  const { t } = useI18n();
   const of = (source: StepSource) => steps.filter((s) => s.source === source && s.kind !== "advice");
   const groups = [
-    { title: "First, check these", steps: of("check-first") },
-    { title: `For this cause${causeName ? ` (${causeName.toLowerCase()})` : ""}`, steps: of("cause") },
-    { title: `${categoryName} checklist`, steps: of("category") },
+    { key: "check-first", title: t("connection.steps.checkFirst"), steps: of("check-first") },
+    { key: "cause", title: causeName ? t("connection.steps.forCause", { cause: causeName }) : t("connection.steps.forThisCause"), steps: of("cause") },
+    { key: "category", title: t("connection.steps.categoryChecklist", { category: categoryName }), steps: of("category") },
   ].filter((g) => g.steps.length > 0);
   return (
     <>
       <ActionList actions={steps.filter((s) => s.kind === "advice")} />
       {groups.map((g) => (
-        <div key={g.title} className="steps-group">
+        <div key={g.key} className="steps-group">
           <p className="steps-group__title">{g.title}</p>
           <ActionList actions={g.steps} />
         </div>

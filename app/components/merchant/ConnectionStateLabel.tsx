@@ -1,11 +1,5 @@
 import type { CheckState } from "../../../db/schema/enums";
-
-export const CONNECTION_STATE_LABELS: Record<CheckState, string> = {
-  ok: "Working",
-  degraded: "Slow or partly failing",
-  down: "Failing",
-  unknown: "Not yet known",
-};
+import { useI18n } from "~/i18n/page-i18n";
 
 // Each state has its own shape as well as its own colour, so that it reads without colour.
 const PATHS: Record<CheckState, string> = {
@@ -17,13 +11,14 @@ const PATHS: Record<CheckState, string> = {
 
 /** A connection's state from its checks, as an icon and words. */
 export function ConnectionStateLabel({ state }: { state: CheckState }) {
+  const { t } = useI18n();
   return (
     <span className={`connection-state connection-state--${state}`}>
       <svg className="connection-state__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
         <circle cx="8" cy="8" r="8" />
         <path d={PATHS[state]} />
       </svg>
-      <span>{CONNECTION_STATE_LABELS[state]}</span>
+      <span>{t(`connectionState.${state}`)}</span>
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDay, formatUptime } from "~/lib/format";
+import { useI18n } from "~/i18n/page-i18n";
 import { uptimeBand } from "~/lib/uptime-bands";
 import { ALL_TICKS, BAND_COLOURS, CHART_WIDTH, DAY_TICK_EVERY, WIDE_RIGHT_CHART_MARGIN } from "../chart-settings";
 
@@ -23,6 +23,7 @@ interface Props {
  * is hidden from assistive technology: the caption and the table say the same.
  */
 export function ConnectionUptimeChart({ chartId, providerName, days, byDay }: Props) {
+  const { t, format } = useI18n();
   const percents = byDay.map((ratio) => (ratio === null ? null : Math.round(ratio * 10_000) / 100));
   const axisFloor = Math.max(0, Math.floor(Math.min(...percents.map((p) => p ?? 100), 99)) - 1);
   // Days without data are drawn at the axis floor, which has no height: recharts asks
@@ -34,22 +35,29 @@ export function ConnectionUptimeChart({ chartId, providerName, days, byDay }: Pr
     return ratio !== null && ratio < 1 ? [{ day, ratio }] : [];
   });
   const daysWithoutData = byDay.filter((r) => r === null).length;
+  const fullyUp = days.length - daysWithoutData - shortfalls.length;
+  const period = { count: days.length, days: format.count(days.length) };
   return (
     <figure className="connection-chart">
-      <figcaption className="connection-chart__caption">
-        Daily uptime of your {providerName} connection, last {days.length} days
-      </figcaption>
+      <figcaption className="connection-chart__caption">{t("connectionChart.caption", { provider: providerName, ...period })}</figcaption>
       <div className="chart" aria-hidden="true">
         <BarChart id={chartId} width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={WIDE_RIGHT_CHART_MARGIN}>
           <CartesianGrid vertical={false} stroke="#e3e7ec" />
-          <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={formatDay} tick={{ fontSize: 12 }} />
-          <YAxis domain={[axisFloor, 100]} unit="%" width={52} tick={{ fontSize: 12 }} allowDecimals={false} interval={ALL_TICKS} />
+          <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={format.day} tick={{ fontSize: 12 }} />
+          <YAxis
+            domain={[axisFloor, 100]}
+            tickFormatter={(value: number) => format.percent(value)}
+            width={52}
+            tick={{ fontSize: 12 }}
+            allowDecimals={false}
+            interval={ALL_TICKS}
+          />
           <Tooltip
             formatter={(_value, _name, item) => {
               const uptime = (item.payload as (typeof data)[number]).uptime;
-              return [uptime === null ? "No data" : `${uptime}%`, "Uptime"];
+              return [uptime === null ? t("format.noData") : format.percent(uptime), t("chart.uptime")];
             }}
-            labelFormatter={(day) => formatDay(String(day))}
+            labelFormatter={(day) => format.day(String(day))}
           />
           <Bar dataKey="drawn" isAnimationActive={false} minPointSize={(_value, index) => (data[index]?.uptime === 0 ? ZERO_DAY_BAR_PX : 0)}>
             {data.map((d) => (
@@ -59,31 +67,31 @@ export function ConnectionUptimeChart({ chartId, providerName, days, byDay }: Pr
         </BarChart>
       </div>
       <details>
-        <summary>Days with downtime as a table</summary>
+        <summary>{t("connectionChart.tableSummary")}</summary>
         {shortfalls.length === 0 ? (
-          <p>No day with downtime in the last {days.length} days.</p>
+          <p>{t("connectionChart.noDowntime", period)}</p>
         ) : (
           <table className="data-table">
-            <caption className="visually-hidden">Days your {providerName} connection was not fully up</caption>
+            <caption className="visually-hidden">{t("connectionChart.tableCaption", { provider: providerName })}</caption>
             <thead>
               <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Uptime</th>
+                <th scope="col">{t("provider.day")}</th>
+                <th scope="col">{t("chart.uptime")}</th>
               </tr>
             </thead>
             <tbody>
               {[...shortfalls].reverse().map((s) => (
                 <tr key={s.day}>
-                  <th scope="row">{formatDay(s.day)}</th>
-                  <td>{formatUptime(s.ratio)}</td>
+                  <th scope="row">{format.day(s.day)}</th>
+                  <td>{format.uptime(s.ratio)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
         <p className="muted">
-          {days.length - daysWithoutData - shortfalls.length} other days were fully up
-          {daysWithoutData > 0 ? `; ${daysWithoutData} days have no check results` : ""}.
+          {t("connectionChart.fullyUp", { count: fullyUp, days: format.count(fullyUp) })}
+          {daysWithoutData > 0 ? ` ${t("connectionChart.withoutData", { count: daysWithoutData, days: format.count(daysWithoutData) })}` : ""}
         </p>
       </details>
     </figure>

@@ -2,8 +2,7 @@ import { Link } from "@remix-run/react";
 import type { MerchantIncident } from "../../../db/merchants/connections-view";
 import { ActionList } from "~/components/ActionList";
 import { DetectedNotice, ImpactTag, IncidentStatusTag } from "~/components/IncidentCard";
-import { formatDateTime, formatTimeAgo } from "~/lib/format";
-import { INCIDENT_STATUS_LABELS, PROVIDER_IMPACT_LABELS, localize } from "~/lib/labels";
+import { useI18n } from "~/i18n/page-i18n";
 import { InlineMarkdown } from "~/lib/markdown";
 
 interface Props {
@@ -15,6 +14,7 @@ interface Props {
 
 /** An open provider incident that reaches this merchant: what it breaks in their store, and what to do, from the incident itself. */
 export function MerchantIncidentCard({ incident, yourProviders, nowMs }: Props) {
+  const { t, format, localize } = useI18n();
   const titleId = `incident-${incident.id}-title`;
   return (
     <article id={`incident-${incident.id}`} className={`incident-card incident-card--${incident.impact}`} aria-labelledby={titleId}>
@@ -30,25 +30,21 @@ export function MerchantIncidentCard({ incident, yourProviders, nowMs }: Props) 
       {incident.unconfirmedDetection ? <DetectedNotice /> : null}
       <dl className="facts">
         <div>
-          <dt>Your connections</dt>
+          <dt>{t("merchantIncident.yourConnections")}</dt>
           <dd>{yourProviders.join(", ")}</dd>
         </div>
         <div>
-          <dt>Affected</dt>
-          <dd>
-            {incident.providers.map((p) => `${p.name} (${PROVIDER_IMPACT_LABELS[p.impact].toLowerCase()})`).join(", ")}
-          </dd>
+          <dt>{t("incident.affected")}</dt>
+          <dd>{incident.providers.map((p) => `${p.name} (${t(`providerImpactInline.${p.impact}`)})`).join(", ")}</dd>
         </div>
         <div>
-          <dt>Started</dt>
-          <dd>
-            {formatDateTime(incident.startedAtMs)} ({formatTimeAgo(incident.startedAtMs, nowMs)})
-          </dd>
+          <dt>{t("incident.started")}</dt>
+          <dd>{t("incident.startedAt", { time: format.dateTime(incident.startedAtMs), ago: format.timeAgo(incident.startedAtMs, nowMs) })}</dd>
         </div>
       </dl>
       {incident.workflows.length > 0 ? (
         <>
-          <h4>What may not work in your store</h4>
+          <h4>{t("merchantIncident.whatMayNotWork")}</h4>
           <ul className="incident-workflows">
             {incident.workflows.map((w) => (
               <li key={w.slug}>
@@ -60,18 +56,18 @@ export function MerchantIncidentCard({ incident, yourProviders, nowMs }: Props) 
       ) : null}
       {incident.latestUpdate ? (
         <p className="incident-card__update">
-          <strong>{INCIDENT_STATUS_LABELS[incident.latestUpdate.status]}</strong> · {formatTimeAgo(incident.latestUpdate.createdAtMs, nowMs)}
+          <strong>{t(`incidentStatus.${incident.latestUpdate.status}`)}</strong> · {format.timeAgo(incident.latestUpdate.createdAtMs, nowMs)}
           : <InlineMarkdown source={incident.latestUpdate.body} />
         </p>
       ) : null}
       {incident.actions.length > 0 ? (
         <>
-          <h4>What to do</h4>
+          <h4>{t("incidentPage.whatToDo")}</h4>
           <ActionList actions={incident.actions} />
         </>
       ) : null}
       <p className="incident-card__more">
-        <Link to={`/incidents/${incident.id}`}>Full timeline of this incident →</Link>
+        <Link to={`/incidents/${incident.id}`}>{t("merchantIncident.timelineLink")}</Link>
       </p>
     </article>
   );

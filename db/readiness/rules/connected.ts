@@ -2,14 +2,16 @@ import { connectionRule } from "./types";
 
 export const connectedRule = connectionRule(
   "connected",
-  (c, { guidance }) =>
-    c.state === "connected"
-      ? { verdict: "pass", title: "Connected", reason: `ShopIQ is connected to your ${c.provider.name} account.` }
+  (c, { guidance }) => {
+    const provider = c.provider.name;
+    return c.state === "connected"
+      ? { verdict: "pass", title: (w) => w.t("connected.title"), reason: (w) => w.t("connected.pass", { provider }) }
       : {
           verdict: "fail",
-          title: "Connected",
-          reason: `${c.provider.name} is disconnected: ShopIQ cannot use this account until it is connected again.`,
-          action: guidance.forCause("app-disconnected", c.category) ?? `Connect ${c.provider.name} again in ShopIQ settings.`,
-        },
+          title: (w) => w.t("connected.title"),
+          reason: (w) => w.t("connected.fail", { provider }),
+          action: guidance.forCause("app-disconnected", c.category) ?? ((w) => w.t("connected.action", { provider })),
+        };
+  },
   { includeDisconnected: true },
 );

@@ -1,16 +1,17 @@
 import { expiryAgainstPeriod } from "./expiry";
-import { connectionRule } from "./types";
+import { connectionRule, type Finding } from "./types";
+import type { Phrase } from "./wording";
 
-const TITLE = "Credentials valid through the period";
+const title: Phrase = (w) => w.t("credentials.title");
 
-export const credentialsRule = connectionRule("credentials-valid", (c, { period, nowMs, guidance }) => {
-  const expiry = expiryAgainstPeriod(c.credentialExpiresAtMs, period, nowMs, { noun: "credentials (API key or login)", plural: true });
+export const credentialsRule = connectionRule("credentials-valid", (c, { period, nowMs, guidance }): Finding => {
+  const expiry = expiryAgainstPeriod(c.credentialExpiresAtMs, period, nowMs, "credentials");
   return expiry.lasts
-    ? { verdict: "pass", title: TITLE, reason: expiry.text }
+    ? { verdict: "pass", title, reason: expiry.text }
     : {
         verdict: "fail",
-        title: TITLE,
+        title,
         reason: expiry.text,
-        action: guidance.forCause("expired-authentication", c.category) ?? `Renew the credentials and reconnect ${c.provider.name} before the period starts.`,
+        action: guidance.forCause("expired-authentication", c.category) ?? ((w) => w.t("credentials.action", { provider: c.provider.name })),
       };
 });

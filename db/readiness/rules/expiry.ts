@@ -2,13 +2,10 @@
 // last day (midnight India time)? Expiring during the period is as bad as before it.
 
 import type { PeriodUnderReview } from "./types";
-import { dayText, instantDayText } from "./wording";
+import type { Phrase } from "./wording";
 
-/** What expires, for the sentence: "The plan expires…", "The credentials expire…". */
-export interface Expiring {
-  noun: string;
-  plural: boolean;
-}
+/** What expires: its sentences are `expiry.<what>.*`, each language agreeing its verb with its own noun. */
+export type Expiring = "credentials" | "plan";
 
 /** Whether something expiring at `expiresAtMs` (null: no expiry known) is still valid when the period ends, in words. */
 export function expiryAgainstPeriod(
@@ -16,13 +13,10 @@ export function expiryAgainstPeriod(
   period: PeriodUnderReview,
   nowMs: number,
   what: Expiring,
-): { lasts: boolean; text: string } {
-  const [expire, are] = what.plural ? ["expire", "are"] : ["expires", "is"];
-  if (expiresAtMs === null) return { lasts: true, text: `No expiry date is recorded for the ${what.noun}.` };
-  const on = instantDayText(expiresAtMs);
-  if (expiresAtMs <= nowMs) return { lasts: false, text: `The ${what.noun} expired on ${on}.` };
-  if (expiresAtMs < period.toMs) {
-    return { lasts: false, text: `The ${what.noun} ${expire} on ${on}, before the period ends on ${dayText(period.endsOn)}.` };
-  }
-  return { lasts: true, text: `The ${what.noun} ${are} valid until ${on}, after the period ends on ${dayText(period.endsOn)}.` };
+): { lasts: boolean; text: Phrase } {
+  if (expiresAtMs === null) return { lasts: true, text: (w) => w.t(`expiry.${what}.none`) };
+  const dates = (w: Parameters<Phrase>[0]) => ({ on: w.instantDay(expiresAtMs), end: w.day(period.endsOn) });
+  if (expiresAtMs <= nowMs) return { lasts: false, text: (w) => w.t(`expiry.${what}.expired`, dates(w)) };
+  if (expiresAtMs < period.toMs) return { lasts: false, text: (w) => w.t(`expiry.${what}.beforeEnd`, dates(w)) };
+  return { lasts: true, text: (w) => w.t(`expiry.${what}.lasts`, dates(w)) };
 }

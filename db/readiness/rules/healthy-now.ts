@@ -1,35 +1,27 @@
 import { connectionRule, type Finding } from "./types";
+import type { Phrase } from "./wording";
 
-const TITLE = "Healthy now";
+const title: Phrase = (w) => w.t("healthyNow.title");
 
 export const healthyNowRule = connectionRule("healthy-now", (c, { guidance }): Finding => {
   const { checkState, lastCause } = c.health;
-  const causeWords = lastCause ? ` The latest failure was classified as “${guidance.causeName(lastCause)}”.` : "";
+  const withCause = (state: "healthyNow.down" | "healthyNow.degraded"): Phrase => (w) =>
+    lastCause ? `${w.t(state)} ${w.t("healthyNow.latestCause", { cause: w.localize(guidance.causeName(lastCause)) })}` : w.t(state);
   const fix = () => (lastCause ? guidance.forCause(lastCause, c.category) : undefined) ?? guidance.action("check-first-known-outage");
   switch (checkState) {
     case "ok":
-      return { verdict: "pass", title: TITLE, reason: "ShopIQ's latest checks of this connection succeed." };
+      return { verdict: "pass", title, reason: (w) => w.t("healthyNow.pass") };
     case "down":
-      return {
-        verdict: "fail",
-        title: TITLE,
-        reason: `ShopIQ's checks of this connection are failing right now.${causeWords}`,
-        action: fix() ?? "Find out why the connection fails and fix it before the period starts.",
-      };
+      return { verdict: "fail", title, reason: withCause("healthyNow.down"), action: fix() ?? ((w) => w.t("healthyNow.downAction")) };
     case "degraded":
-      return {
-        verdict: "warning",
-        title: TITLE,
-        reason: `This connection is working but slow or partly failing right now.${causeWords}`,
-        action: fix() ?? "Watch the connection and test one order before the period starts.",
-      };
+      return { verdict: "warning", title, reason: withCause("healthyNow.degraded"), action: fix() ?? ((w) => w.t("healthyNow.degradedAction")) };
     case "unknown":
     case null:
       return {
         verdict: "warning",
-        title: TITLE,
-        reason: "Not checked yet: ShopIQ has no confirmed result for this connection.",
-        action: guidance.action("check-first-test-one") ?? "Test with one order or one message before the period starts.",
+        title,
+        reason: (w) => w.t("healthyNow.unknown"),
+        action: guidance.action("check-first-test-one") ?? ((w) => w.t("healthyNow.testOne")),
       };
   }
 });

@@ -1,17 +1,22 @@
 import { connectionRule } from "./types";
-import { listText } from "./wording";
+import type { Phrase } from "./wording";
 
-const TITLE = "Open incidents";
-const IMPACT_WORDS = { degraded_performance: "degraded performance", partial_outage: "partial outage", major_outage: "major outage" } as const;
+const title: Phrase = (w) => w.t("incidents.title");
 
+// Incident titles are quoted as ops wrote them; only the words around them are translated.
 export const incidentsRule = connectionRule("open-incidents", (c, { guidance }) => {
-  if (c.openIncidents.length === 0) return { verdict: "pass", title: TITLE, reason: `No open incident affects ${c.provider.name}.` };
-  const incidents = listText(c.openIncidents.map((i) => `“${i.title}” (${IMPACT_WORDS[i.impact]})`));
+  const provider = c.provider.name;
+  if (c.openIncidents.length === 0) return { verdict: "pass", title, reason: (w) => w.t("incidents.pass", { provider }) };
   const major = c.openIncidents.some((i) => i.impact === "major_outage");
   return {
     verdict: major ? "fail" : "warning",
-    title: TITLE,
-    reason: `${c.provider.name} has ${c.openIncidents.length === 1 ? "an open incident" : "open incidents"}: ${incidents}.`,
-    action: guidance.forCause("provider-downtime", c.category) ?? "Follow the incident on this status page until it is resolved.",
+    title,
+    reason: (w) =>
+      w.t("incidents.open", {
+        count: c.openIncidents.length,
+        provider,
+        incidents: w.list(c.openIncidents.map((i) => w.t("incidents.incident", { title: i.title, impact: w.t(`incidents.impact.${i.impact}`) }))),
+      }),
+    action: guidance.forCause("provider-downtime", c.category) ?? ((w) => w.t("incidents.action")),
   };
 });

@@ -1,25 +1,20 @@
 import { connectionRule } from "./types";
-import { listText } from "./wording";
+import type { Phrase } from "./wording";
 
-const TITLE = "Provider maintenance";
-const indiaDateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Kolkata",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+const title: Phrase = (w) => w.t("maintenance.title");
 
+// Maintenance titles are quoted as ops or the provider wrote them.
 export const maintenanceRule = connectionRule("provider-maintenance", (c) => {
-  if (c.maintenance.length === 0) {
-    return { verdict: "pass", title: TITLE, reason: `${c.provider.name} has announced no maintenance during the period.` };
-  }
-  const windows = c.maintenance.map((m) => `“${m.title}” (${indiaDateTime.format(m.fromMs)} to ${indiaDateTime.format(m.untilMs)} IST)`);
+  const provider = c.provider.name;
+  if (c.maintenance.length === 0) return { verdict: "pass", title, reason: (w) => w.t("maintenance.pass", { provider }) };
   return {
     verdict: "warning",
-    title: TITLE,
-    reason: `${c.provider.name} has scheduled maintenance during the period: ${listText(windows)}.`,
-    action: "Plan around the window: avoid starting offers or campaigns while it runs, and test one order after it ends.",
+    title,
+    reason: (w) =>
+      w.t("maintenance.warning", {
+        provider,
+        windows: w.list(c.maintenance.map((m) => w.t("maintenance.window", { title: m.title, from: w.dayAndTime(m.fromMs), until: w.dayAndTime(m.untilMs) }))),
+      }),
+    action: (w) => w.t("maintenance.action"),
   };
 });

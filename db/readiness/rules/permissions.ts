@@ -1,16 +1,17 @@
 import { REQUIRED_PERMISSIONS } from "../required-permissions";
 import { connectionRule } from "./types";
-import { listText } from "./wording";
+import type { Phrase } from "./wording";
 
-const TITLE = "Permissions";
+const title: Phrase = (w) => w.t("permissions.title");
 
+// Permission names are the provider's own scopes ("refunds:create"), shown as they are.
 export const permissionsRule = connectionRule("permissions", (c, { guidance }) => {
   const missing = REQUIRED_PERMISSIONS[c.category].filter((p) => !c.permissions.includes(p));
-  if (missing.length === 0) return { verdict: "pass", title: TITLE, reason: "ShopIQ has every permission it needs." };
+  if (missing.length === 0) return { verdict: "pass", title, reason: (w) => w.t("permissions.pass") };
   return {
     verdict: "fail",
-    title: TITLE,
-    reason: `ShopIQ is missing ${missing.length === 1 ? "a permission" : "permissions"} it needs: ${listText(missing)}.`,
-    action: guidance.forCause("missing-permissions", c.category) ?? `Reconnect ${c.provider.name} and allow every permission ShopIQ asks for.`,
+    title,
+    reason: (w) => w.t("permissions.missing", { count: missing.length, permissions: w.list(missing) }),
+    action: guidance.forCause("missing-permissions", c.category) ?? ((w) => w.t("permissions.action", { provider: c.provider.name })),
   };
 });

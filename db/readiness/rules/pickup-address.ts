@@ -1,16 +1,17 @@
 import { connectionRule } from "./types";
+import type { ItemText, Phrase } from "./wording";
 
-const TITLE = "Pickup address";
+const title: Phrase = (w) => w.t("pickupAddress.title");
 
 export const pickupAddressRule = connectionRule("pickup-address", (c, { guidance }) => {
   if (c.category !== "logistics") return null;
-  const action = guidance.action("logistics-pickup-address") ?? "Add and verify your pickup address in the logistics dashboard.";
+  const action: ItemText = guidance.action("logistics-pickup-address") ?? ((w) => w.t("pickupAddress.action"));
   switch (c.facts.pickupAddressVerified) {
     case true:
-      return { verdict: "pass", title: TITLE, reason: "The pickup address is verified." };
+      return { verdict: "pass", title, reason: (w) => w.t("pickupAddress.pass") };
     case false:
-      return { verdict: "fail", title: TITLE, reason: "The pickup address is not verified, so couriers cannot be booked to collect orders.", action };
+      return { verdict: "fail", title, reason: (w) => w.t("pickupAddress.fail"), action };
     case undefined:
-      return { verdict: "warning", title: TITLE, reason: "ShopIQ cannot see whether the pickup address is verified.", action };
+      return { verdict: "warning", title, reason: (w) => w.t("pickupAddress.unknown"), action };
   }
 });

@@ -12,7 +12,8 @@ import type {
   ProviderImpact,
   VerificationState,
 } from "../../schema/enums";
-import type { CauseCounts, ConnectionFacts, ReadinessItemRecord } from "../../schema/types";
+import type { CauseCounts, ConnectionFacts, LocalizedText, ReadinessItemRecord } from "../../schema/types";
+import { inEveryLanguage, type ItemText } from "./wording";
 
 export interface ReadinessPeriod {
   startsOn: string;
@@ -55,14 +56,14 @@ export interface ConnectionUnderReview {
   openIncidents: { title: string; impact: ProviderImpact }[];
 }
 
-/** The merchant guidance (recommended actions), as the rules look it up. */
+/** The merchant guidance (recommended actions), as the rules look it up, in every language it is written in. */
 export interface Guidance {
-  /** The English text of the action with this slug, if the library still has it. */
-  action(slug: string): string | undefined;
+  /** The action with this slug, if the library still has it. */
+  action(slug: string): LocalizedText | undefined;
   /** The first action for this cause: one narrowed to the category first, then a general one. */
-  forCause(cause: CauseSlug, category: CategorySlug): string | undefined;
+  forCause(cause: CauseSlug, category: CategorySlug): LocalizedText | undefined;
   /** The cause's name as the help page writes it ("Invalid API key"). */
-  causeName(cause: CauseSlug): string;
+  causeName(cause: CauseSlug): LocalizedText;
 }
 
 export interface ReadinessContext {
@@ -78,8 +79,13 @@ export interface ReadinessRule {
   evaluate: (context: ReadinessContext) => ReadinessItemRecord[];
 }
 
-/** A rule's finding about one connection; the rule's key, the category and the provider are added for it. */
-export type Finding = Pick<ReadinessItemRecord, "verdict" | "title" | "reason" | "action">;
+/** A rule's finding about one connection, worded once; the rule's key, the category, the provider and the languages are added for it. */
+export interface Finding {
+  verdict: ReadinessItemRecord["verdict"];
+  title: ItemText;
+  reason: ItemText;
+  action?: ItemText;
+}
 
 /**
  * A rule that looks at each connection on its own. A disconnected connection's other facts
@@ -103,10 +109,10 @@ export function connectionRule(
             verdict: finding.verdict,
             category: c.category,
             provider: { slug: c.provider.slug, name: c.provider.name },
-            title: finding.title,
-            reason: finding.reason,
+            title: inEveryLanguage(finding.title),
+            reason: inEveryLanguage(finding.reason),
           };
-          if (finding.action) item.action = finding.action;
+          if (finding.action) item.action = inEveryLanguage(finding.action);
           return [item];
         }),
   };

@@ -1,22 +1,24 @@
 import { connectionRule, type Finding } from "./types";
+import type { ItemText, Phrase } from "./wording";
 
-const TITLE = "Verification (KYC)";
+const title: Phrase = (w) => w.t("verification.title");
 
 export const verificationRule = connectionRule("verification", (c, { guidance }): Finding => {
-  const action = guidance.forCause("account-verification", c.category) ?? `Complete the verification in your ${c.provider.name} dashboard.`;
+  const provider = c.provider.name;
+  const action: ItemText = guidance.forCause("account-verification", c.category) ?? ((w) => w.t("verification.action", { provider }));
   switch (c.verificationState) {
     case "verified":
-      return { verdict: "pass", title: TITLE, reason: "The account is verified." };
+      return { verdict: "pass", title, reason: (w) => w.t("verification.verified") };
     case "not_required":
-      return { verdict: "pass", title: TITLE, reason: `${c.provider.name} does not require verification for this account.` };
+      return { verdict: "pass", title, reason: (w) => w.t("verification.notRequired", { provider }) };
     case "rejected":
-      return { verdict: "fail", title: TITLE, reason: `${c.provider.name} rejected the account's verification.`, action };
+      return { verdict: "fail", title, reason: (w) => w.t("verification.rejected", { provider }), action };
     case "pending":
       // An unverified gateway cannot take live payments or settle them; elsewhere it usually means limits.
       return c.category === "payments"
-        ? { verdict: "fail", title: TITLE, reason: "Verification (KYC) is still pending: the gateway may not accept or settle live payments.", action }
-        : { verdict: "warning", title: TITLE, reason: "Verification is still pending; the provider may limit the account until it is done.", action };
+        ? { verdict: "fail", title, reason: (w) => w.t("verification.pendingPayments"), action }
+        : { verdict: "warning", title, reason: (w) => w.t("verification.pending"), action };
     case "unknown":
-      return { verdict: "warning", title: TITLE, reason: "ShopIQ cannot see whether this account is verified.", action };
+      return { verdict: "warning", title, reason: (w) => w.t("verification.unknown"), action };
   }
 });

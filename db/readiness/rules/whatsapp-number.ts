@@ -1,14 +1,13 @@
 import { connectionRule } from "./types";
+import type { ItemText, Phrase } from "./wording";
 
-const TITLE = "WhatsApp phone number";
+const title: Phrase = (w) => w.t("whatsappNumber.title");
 
 export const whatsappNumberRule = connectionRule("whatsapp-number", (c, { guidance }) => {
   if (c.category !== "messaging") return null;
   const status = c.facts.phoneNumberStatus;
-  const action = guidance.action("messaging-number-status") ?? "Check your WhatsApp phone number's status in WhatsApp Manager.";
-  if (status === "connected") return { verdict: "pass", title: TITLE, reason: "The WhatsApp phone number is connected." };
-  if (status === undefined) {
-    return { verdict: "warning", title: TITLE, reason: "ShopIQ cannot see the status of the WhatsApp phone number.", action };
-  }
-  return { verdict: "fail", title: TITLE, reason: `The WhatsApp phone number is ${status}, not connected: messages may not be sent.`, action };
+  const action: ItemText = guidance.action("messaging-number-status") ?? ((w) => w.t("whatsappNumber.action"));
+  if (status === "connected") return { verdict: "pass", title, reason: (w) => w.t("whatsappNumber.pass") };
+  if (status === undefined) return { verdict: "warning", title, reason: (w) => w.t("whatsappNumber.unknown"), action };
+  return { verdict: "fail", title, reason: (w) => w.t("whatsappNumber.fail", { status: w.t(`whatsappNumber.status.${status}`) }), action };
 });

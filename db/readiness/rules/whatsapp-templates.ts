@@ -1,25 +1,22 @@
 import { connectionRule } from "./types";
-import { plural } from "./wording";
+import type { ItemText, Phrase } from "./wording";
 
-const TITLE = "WhatsApp templates";
+const title: Phrase = (w) => w.t("whatsappTemplates.title");
 
 export const whatsappTemplatesRule = connectionRule("whatsapp-templates", (c, { guidance }) => {
   if (c.category !== "messaging") return null;
   const { templatesApproved: approved, templatesPending: pending = 0 } = c.facts;
-  const action = guidance.action("messaging-templates-approved") ?? "Get your order message templates approved before the period starts.";
-  if (approved === undefined) {
-    return { verdict: "warning", title: TITLE, reason: "ShopIQ cannot see how many message templates are approved.", action };
-  }
-  if (approved === 0) {
-    return { verdict: "fail", title: TITLE, reason: "No message template is approved, so no order message can be sent.", action };
-  }
+  const action: ItemText = guidance.action("messaging-templates-approved") ?? ((w) => w.t("whatsappTemplates.action"));
+  if (approved === undefined) return { verdict: "warning", title, reason: (w) => w.t("whatsappTemplates.unknown"), action };
+  if (approved === 0) return { verdict: "fail", title, reason: (w) => w.t("whatsappTemplates.none"), action };
+  const approvedText: Phrase = (w) => w.t("whatsappTemplates.approved", { count: approved, n: w.count(approved) });
   if (pending > 0) {
     return {
       verdict: "warning",
-      title: TITLE,
-      reason: `${plural(approved, "template is", "templates are")} approved and ${plural(pending, "is", "are")} still waiting for approval.`,
+      title,
+      reason: (w) => w.t("whatsappTemplates.someWaiting", { approved: approvedText(w), waiting: w.t("whatsappTemplates.waiting", { count: pending, n: w.count(pending) }) }),
       action,
     };
   }
-  return { verdict: "pass", title: TITLE, reason: `${plural(approved, "template is", "templates are")} approved and none is waiting.` };
+  return { verdict: "pass", title, reason: (w) => w.t("whatsappTemplates.noneWaiting", { approved: approvedText(w) }) };
 });
