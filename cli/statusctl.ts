@@ -13,6 +13,7 @@ import { closeDatabase, migrateDatabase, openDatabase } from "../db/client";
 import { KeyringError, type Keyring } from "../db/credentials/keyring";
 import { loadKeyring } from "../db/credentials/load";
 import { resealCredentials } from "../db/credentials/store";
+import { resealSubscriberSecrets } from "../db/subscriptions/subscribers";
 import { createIngestToken } from "../db/ingest/tokens";
 import { DEFAULT_LINK_LIFETIME_MS, findMerchantByExternalId, MAX_LINK_LIFETIME_MS, merchantLinkQuery } from "../db/merchants/sso";
 import { MINUTE_MS } from "../db/time";
@@ -49,7 +50,8 @@ Commands:
                        print a one-time sign-in link to the pages of the merchant
                        with this platform id, valid N minutes (default 10, at most 60)
   credentials reseal   after adding a new first key to CREDENTIAL_KEYS: reseal
-                       every stored credential with it
+                       every stored credential, and subscribers' link tokens
+                       and webhook secrets, with it
 
 Options:
   -h, --help           show this help
@@ -361,6 +363,7 @@ const commands: Record<string, Command> = {
     if (positionals.join(" ") !== "reseal") throw new UsageError('credentials takes one command: "reseal"');
     await withDatabaseAsync(async (db, keyring) => {
       console.log(`resealed ${resealCredentials(db, keyring)} credentials with key "${keyring.currentKeyId}"`);
+      console.log(`resealed ${resealSubscriberSecrets(db, keyring)} subscribers' link tokens and webhook secrets with key "${keyring.currentKeyId}"`);
     });
   },
   catalog(args) {

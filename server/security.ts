@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 
-/** Paths that take non-browser clients with a bearer token: no cookie, so no forgery to stop. */
-const TOKEN_AUTHENTICATED_PATHS = ["/api/ingest/", "/api/v1/merchants/"];
+/**
+ * Paths that take non-browser clients with a bearer token: no cookie, so no forgery to stop.
+ * The unsubscribe link's token is in its path, and mail providers post to it from their own
+ * servers (one-click unsubscribe, RFC 8058) with no Origin of ours.
+ */
+const TOKEN_AUTHENTICATED_PATHS = ["/api/ingest/", "/api/v1/merchants/", "/subscribe/unsubscribe/"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function contentSecurityPolicy(nonce: string): string {

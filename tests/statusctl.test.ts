@@ -5,9 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, migrateDatabase, openDatabase } from "../db/client";
-import { generateKeyringSpec, parseKeyring } from "../db/credentials/keyring";
+import { generateKeyringSpec, open as openSealed, parseKeyring } from "../db/credentials/keyring";
 import { storeCredential } from "../db/credentials/store";
-import { cause, checkResult, ingestToken, merchant, provider } from "../db/schema";
+import { cause, checkResult, ingestToken, merchant, provider, subscriber } from "../db/schema";
+import { subscribe } from "../db/subscriptions/subscribers";
 import { seedGuidance } from "../db/seed";
 import { addConnections, addProvider } from "./support/builders";
 import { TEST_MERCHANT_SSO_SECRET } from "./support/loaders";
@@ -147,8 +148,29 @@ describe("statusctl probe once, ingest-token, platform-token and credentials", (
     closeDatabase(db);
     const { code, output } = await statusctl(["credentials", "reseal"], { DATABASE_URL: `file:${path}`, CREDENTIAL_KEYS: `${generateKeyringSpec("k2")},${oldSpec}` });
     expect(code).toBe(0);
-    expect(output.trim()).toBe('resealed 1 credentials with key "k2"');
+    expect(output.trim().split("\n")[0]).toBe('resealed 1 credentials with key "k2"');
     expect(output).not.toContain("secret-token");
+  });
+
+  it("reseals subscribers' link tokens and webhook secrets too, which then still open with the new key alone", async () => {
+    const path = join(dir, "rotate-subscribers.sqlite");
+    const oldSpec = generateKeyringSpec("k1");
+    const newSpec = generateKeyringSpec("k2");
+    expect((await statusctl(["migrate"], { DATABASE_URL: `file:${path}` })).code).toBe(0);
+    const db = openDatabase(path);
+    const made = subscribe(db, parseKeyring(oldSpec), { kind: "webhook", url: "https://hooks.example.com/status", locale: "en", providerIds: [] }, { clientAddress: "203.0.113.9", nowMs: Date.now() });
+    closeDatabase(db);
+    const { code, output } = await statusctl(["credentials", "reseal"], { DATABASE_URL: `file:${path}`, CREDENTIAL_KEYS: `${newSpec},${oldSpec}` });
+    expect(code).toBe(0);
+    expect(output).toContain(`resealed 1 subscribers' link tokens and webhook secrets with key "k2"`);
+    const after = openDatabase(path);
+    const [row] = after.select().from(subscriber).all();
+    closeDatabase(after);
+    const newKeyOnly = parseKeyring(newSpec);
+    expect(made.ok && made.kind === "webhook").toBe(true);
+    if (!made.ok || made.kind !== "webhook") return;
+    expect(openSealed(newKeyOnly, row!.sealedSecret!)).toBe(made.secret);
+    expect(openSealed(newKeyOnly, row!.sealedToken)).toBe(made.token);
   });
 });
 

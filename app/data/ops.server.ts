@@ -63,3 +63,16 @@ export { AUDIT_PAGE_SIZE, listAuditEntries, listAuditFilterOptions, type AuditPa
 
 // Merchants, to open their pages read-only
 export { MERCHANT_DIRECTORY_LIMIT, listDirectoryMerchants } from "../../db/merchants/directory";
+
+// Subscribers to incident and maintenance news, with their delivery logs
+export {
+  DELIVERY_LOG_LIMIT,
+  SUBSCRIBER_LIST_LIMIT,
+  SubscriberConsoleError,
+  deleteSubscriber,
+  enableSubscriber,
+  getConsoleSubscriber,
+  listConsoleSubscribers,
+  type ConsoleSubscriber,
+  type DeliveryLogEntry,
+} from "../../db/subscriptions/ops";

@@ -39,6 +39,9 @@ export default function OpsLayout() {
             <li>
               <NavLink to="/ops/merchants">Merchants</NavLink>
             </li>
+            <li>
+              <NavLink to="/ops/subscribers">Subscribers</NavLink>
+            </li>
             {user.role === "admin" ? (
               <li>
                 <NavLink to="/ops/users">Users</NavLink>

@@ -4,6 +4,7 @@ import { isClosedStatus } from "../health/incident-status";
 import { incident, incidentAction, incidentProvider, incidentUpdate, incidentWorkflow, provider } from "../schema";
 import type { IncidentImpact, IncidentSource, IncidentStatus, ProviderImpact, ReviewState } from "../schema/enums";
 import { suggestIncidentActionIds } from "../queries/recommended-actions";
+import { recordIncidentEvent } from "../subscriptions/events";
 
 export interface NewIncident {
   title: string;
@@ -60,9 +61,11 @@ export function createIncident(db: Executor, input: NewIncident): number {
     if (input.workflowIds.length > 0) {
       tx.insert(incidentWorkflow).values(input.workflowIds.map((workflowId) => ({ incidentId: created.id, workflowId }))).run();
     }
-    tx.insert(incidentUpdate)
+    const firstUpdate = tx
+      .insert(incidentUpdate)
       .values({ incidentId: created.id, ...input.firstUpdate, authorUserId: input.authorUserId ?? null, createdAt: input.startedAt })
-      .run();
+      .returning({ id: incidentUpdate.id })
+      .get();
 
     const categoryIds =
       input.providers.length === 0
@@ -79,6 +82,7 @@ export function createIncident(db: Executor, input: NewIncident): number {
         .values(actionIds.map((recommendedActionId, position) => ({ incidentId: created.id, recommendedActionId, position })))
         .run();
     }
+    recordIncidentEvent(tx, { kind: "incident.created", incidentId: created.id, update: { id: firstUpdate.id, ...input.firstUpdate, at: input.startedAt } });
     return created.id;
   });
 }
@@ -103,6 +107,8 @@ export function postIncidentUpdate(
       .set({ status: update.status, updatedAt: update.at, ...firstTimes, ...reopened })
       .where(eq(incident.id, update.incidentId))
       .run();
+    const kind = update.status === "resolved" && !isClosedStatus(current.status) ? "incident.resolved" : "incident.updated";
+    recordIncidentEvent(tx, { kind, incidentId: update.incidentId, update: { id: posted.id, status: update.status, body: update.body, at: update.at } });
     return posted.id;
   });
 }

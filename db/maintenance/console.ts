@@ -9,6 +9,7 @@ import { writeAudit, type Actor } from "../audit";
 import type { Executor } from "../client";
 import { maintenanceStatus, type MaintenanceStatus } from "../health/maintenance-status";
 import { providersByMaintenance } from "../queries/maintenance";
+import { recordMaintenancePhase } from "../subscriptions/events";
 import { category, maintenance, maintenanceProvider, provider } from "../schema";
 import type { MaintenanceSource } from "../schema/enums";
 import { zoneOffsetMs } from "../time";
@@ -212,6 +213,7 @@ export function createMaintenance(db: Executor, actor: Actor, input: Maintenance
       .get();
     tx.insert(maintenanceProvider).values(providerIds.map((providerId) => ({ maintenanceId: created.id, providerId }))).run();
     writeAudit(tx, { actor, action: "maintenance.create", entityType: "maintenance", entityId: created.id, after: snapshot(tx, created.id), at });
+    recordMaintenancePhase(tx, created.id, at.getTime());
     return created.id;
   });
 }
@@ -235,6 +237,7 @@ export function updateMaintenance(db: Executor, actor: Actor, id: number, input:
     tx.delete(maintenanceProvider).where(eq(maintenanceProvider.maintenanceId, id)).run();
     tx.insert(maintenanceProvider).values(providerIds.map((providerId) => ({ maintenanceId: id, providerId }))).run();
     writeAudit(tx, { actor, action: "maintenance.update", entityType: "maintenance", entityId: id, before, after: snapshot(tx, id), at });
+    recordMaintenancePhase(tx, id, at.getTime());
   });
 }
 
@@ -260,6 +263,8 @@ export function cancelMaintenance(db: Executor, actor: Actor, id: number, at: Da
       after: snapshot(tx, id),
       at,
     });
+    // A window ended early is over now: its subscribers hear so without waiting for the scan.
+    recordMaintenancePhase(tx, id, at.getTime());
     return status === "scheduled" ? "cancelled" : "ended";
   });
 }

@@ -130,3 +130,30 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 /** A readiness item's verdict, most severe first. */
 export const READINESS_VERDICTS = ["fail", "warning", "pass"] as const;
 export type ReadinessVerdict = (typeof READINESS_VERDICTS)[number];
+
+/** How a subscriber hears from us: an email address (double opt-in) or a signed webhook. */
+export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
+export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
+
+/**
+ * What subscribers are told about. `subscription.confirm` is the confirmation email of one
+ * subscriber, sent through the same outbox so that it is retried and logged like the rest.
+ */
+export const NOTIFICATION_EVENT_KINDS = [
+  "incident.created",
+  "incident.updated",
+  "incident.resolved",
+  "maintenance.scheduled",
+  "maintenance.started",
+  "maintenance.completed",
+  "subscription.confirm",
+] as const;
+export type NotificationEventKind = (typeof NOTIFICATION_EVENT_KINDS)[number];
+
+/**
+ * A delivery's place in the outbox: waiting, claimed by a worker, done, waiting for a
+ * retry, given up on after the last retry, or dropped (the subscriber was disabled or the
+ * incident is no longer public).
+ */
+export const DELIVERY_STATES = ["pending", "sending", "delivered", "failed", "dead", "cancelled"] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];

@@ -17,3 +17,4 @@ export * from "./user";
 export * from "./audit";
 export * from "./merchant-access";
 export * from "./readiness";
+export * from "./subscription";

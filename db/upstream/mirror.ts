@@ -12,6 +12,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
 import { CLOSED_INCIDENT_STATUSES, isClosedStatus } from "../health/incident-status";
 import { createIncident, postIncidentUpdate } from "../incidents/write";
+import { recordMaintenancePhase } from "../subscriptions/events";
 import { cause, incident, incidentProvider, incidentUpdate, maintenance, maintenanceProvider, provider } from "../schema";
 import type { IncidentImpact, ProviderImpact } from "../schema/enums";
 import type { UpstreamIncident, UpstreamMaintenance, UpstreamReport } from "../../probes/types";
@@ -161,6 +162,7 @@ function mirrorMaintenances(tx: Executor, scope: Scope, reported: UpstreamMainte
         .returning({ id: maintenance.id })
         .get();
       tx.insert(maintenanceProvider).values({ maintenanceId: created.id, providerId: scope.providerId }).run();
+      recordMaintenancePhase(tx, created.id, scope.now.getTime());
       written += 1;
       continue;
     }
@@ -197,6 +199,7 @@ function mirrorMaintenances(tx: Executor, scope: Scope, reported: UpstreamMainte
     // (db/health/status.ts), so a stale one would hide a real outage.
     const ended = row.scheduledFor > scope.now ? { cancelledAt: scope.now } : { scheduledUntil: scope.now };
     tx.update(maintenance).set({ ...ended, updatedAt: scope.now }).where(eq(maintenance.id, row.id)).run();
+    recordMaintenancePhase(tx, row.id, scope.now.getTime());
     written += 1;
   }
   return written;
