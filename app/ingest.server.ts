@@ -3,7 +3,7 @@
 // as our own checks, and recorded once per idempotency key; a bad item is reported by
 // its index and the good ones are kept.
 
-import { json } from "@remix-run/node";
+import { json, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { DEFAULT_DETECTION, evaluateProviderDetection } from "../db/incidents/detection";
@@ -44,7 +44,23 @@ function failed(item: z.infer<typeof IngestItemSchema>): boolean {
   return item.provider_error_code !== undefined || (item.http_status !== undefined && item.http_status >= 400);
 }
 
-export async function handleIngest(db: Db, request: Request, nowMs = Date.now()): Promise<Response> {
+/** What became of a whole batch, for the operators' counters. */
+export const INGEST_BATCH_RESULTS = ["accepted", "rejected", "unauthorized"] as const;
+export type IngestBatchResult = (typeof INGEST_BATCH_RESULTS)[number];
+
+/** A batch counts as accepted when any of it was; a 400 means nothing was, and 401/403 that the token was refused. */
+function batchResult(status: number): IngestBatchResult {
+  if (status === 401 || status === 403) return "unauthorized";
+  return status < 400 ? "accepted" : "rejected";
+}
+
+export async function handleIngest(context: Pick<AppLoadContext, "db" | "metrics">, request: Request, nowMs = Date.now()): Promise<Response> {
+  const response = await ingest(context.db, request, nowMs);
+  context.metrics?.countIngestBatch(batchResult(response.status));
+  return response;
+}
+
+async function ingest(db: Db, request: Request, nowMs: number): Promise<Response> {
   const auth = authenticateApiToken(db, request, "ingest", nowMs);
   if ("response" in auth) return auth.response;
   let body: unknown;

@@ -1,5 +1,7 @@
 import type { Cookie } from "@remix-run/node";
 import type { Db } from "../db/client";
+import type { Keyring } from "../db/credentials/keyring";
+import type { IngestBatchResult } from "./ingest.server";
 
 declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
@@ -15,5 +17,9 @@ declare module "@remix-run/server-runtime" {
     cspNonce?: string;
     /** The client's address as the server saw it (behind a proxy on loopback: the forwarded one). */
     clientAddress?: string;
+    /** Seals subscribers' link tokens and webhook secrets; absent where nobody subscribes (the bench). */
+    keyring?: Keyring;
+    /** Counters the server exposes on /metrics; absent where nobody scrapes them (tests, the bench). */
+    metrics?: { countIngestBatch: (result: IngestBatchResult) => void };
   }
 }

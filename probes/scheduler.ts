@@ -24,7 +24,8 @@ export interface SchedulerOptions {
   pruneIntervalMs: number;
   /** Provider-wide detection runs at most this often per provider (sooner when a check changes state). */
   detectionIntervalMs: number;
-  onRun?: (run: CheckRun) => void;
+  /** Told of each recorded run, with its wall time from loading the check to recording the result. */
+  onRun?: (run: CheckRun, durationMs: number) => void;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -185,10 +186,12 @@ export class Scheduler {
 
   private async runOne(id: number): Promise<void> {
     try {
+      // performance.now, not deps.now: a test's fake clock must not make a run look instant or endless.
+      const startedAt = performance.now();
       const result = await runCheck(this.deps, id, this.abort.signal);
       if (!result) return;
       this.stats.runs += 1;
-      this.options.onRun?.(result);
+      this.options.onRun?.(result, performance.now() - startedAt);
     } catch (error) {
       // Only the database failing, or the check vanishing mid-run, gets here; the next run tries again.
       this.stats.failures += 1;

@@ -3,6 +3,7 @@ import type { Keyring } from "../db/credentials/keyring";
 import { DEFAULT_DETECTION, type DetectionSettings } from "../db/incidents/detection";
 import { CHECK_RUNNERS } from "../probes/checks/registry";
 import { startDemoFleet, type DemoFleet } from "../probes/demo/fleet";
+import type { CheckRun } from "../probes/run-check";
 import { Scheduler } from "../probes/scheduler";
 import type { Log } from "./boot";
 
@@ -27,6 +28,8 @@ export async function startProbes(options: {
   demoTimeScale: number;
   detection: Pick<DetectionSettings, "failingShare" | "minMerchants" | "windowMs">;
   log: Log;
+  /** Told of each recorded check run and how long it took, for the metrics. */
+  onCheckRun?: (run: CheckRun, durationMs: number) => void;
 }): Promise<RunningProbes> {
   const fleet = options.demo ? await startDemoFleet({ timeScale: options.demoTimeScale }) : null;
   if (fleet) options.log(`demo mode: simulated providers at ${fleet.baseUrl}`);
@@ -37,7 +40,7 @@ export async function startProbes(options: {
     : configured;
   const scheduler = new Scheduler(
     { db: options.db, runners: CHECK_RUNNERS, keyring: options.keyring, now: Date.now, demoBaseUrl: fleet?.baseUrl, detection, log: options.log },
-    { intervalScale: options.demo ? DEMO_INTERVAL_SCALE * scale : 1 },
+    { intervalScale: options.demo ? DEMO_INTERVAL_SCALE * scale : 1, onRun: options.onCheckRun },
   );
   scheduler.start();
   options.log("probes started");

@@ -18,11 +18,13 @@ describe("npm start", () => {
     const server = start({ DATABASE_URL: databaseUrl });
     const [, port] = await server.waitFor(/running at http:\/\/localhost:(\d+)/);
     expect(server.output()).toMatch(/migrations applied/);
+    expect(server.output()).toMatch(/^\{"level":"info","time":"[^"]+","service":"shopiq-status","msg":"database ready at .*\}$/m);
     expect(server.output()).toMatch(/database was empty: seeded demo data .* 30 providers, 240 merchants/);
     const response = await fetch(`http://127.0.0.1:${port}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Partial outage of some integrations");
-    const [, linkPath] = await server.waitFor(/own pages .*: http:\/\/localhost:\d+(\/merchant\/sso\?\S+)/);
+    // The log line is JSON: the link ends where its string does.
+    const [, linkPath] = await server.waitFor(/own pages .*: http:\/\/localhost:\d+(\/merchant\/sso\?[^\s"]+)/);
     const signIn = await fetch(`http://127.0.0.1:${port}${linkPath}`, { redirect: "manual" });
     expect(signIn.status).toBe(302);
     const merchantPage = await fetch(`http://127.0.0.1:${port}/merchant`, { headers: { cookie: signIn.headers.get("set-cookie")!.split(";")[0]! } });

@@ -2,9 +2,12 @@ import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createSessionCookie } from "../../app/auth/session.server";
 import { createMerchantCookie } from "../../app/merchant/session.server";
 import type { Db } from "../../db/client";
+import { generateKeyringSpec, parseKeyring } from "../../db/credentials/keyring";
 
 export const TEST_SESSION_SECRET = "test-session-secret-not-for-production";
 export const TEST_MERCHANT_SSO_SECRET = "test-merchant-sso-secret-not-for-production";
+/** Seals subscribers' tokens and secrets in the test servers, and opens them in the tests' delivery workers. */
+export const TEST_KEYRING = parseKeyring(generateKeyringSpec());
 
 /** What the server hands every loader and action, around a test's database. */
 export const contextFor = (db: Db): AppLoadContext => ({
@@ -14,6 +17,7 @@ export const contextFor = (db: Db): AppLoadContext => ({
     merchantCookie: createMerchantCookie([TEST_SESSION_SECRET]),
     merchantSsoSecrets: [TEST_MERCHANT_SSO_SECRET],
   },
+  keyring: TEST_KEYRING,
 });
 
 /** Calls a route loader the way Remix does, with the database in the load context. */
