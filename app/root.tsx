@@ -60,6 +60,8 @@ function Page({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const { t, locale } = useI18n();
   const { pathname } = useLocation();
+  // The console has its own navigation and stays English: no language to switch, nothing to subscribe to there.
+  const inConsole = isEnglishOnlyPath(pathname);
   return (
     <html lang={locale}>
       <head>
@@ -95,9 +97,14 @@ function Page({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/help">{t("nav.help")}</NavLink>
                 </li>
+                {inConsole ? null : (
+                  <li>
+                    <NavLink to="/subscribe">{t("nav.subscribe")}</NavLink>
+                  </li>
+                )}
               </ul>
             </nav>
-            {isEnglishOnlyPath(pathname) ? null : <LanguageSwitcher />}
+            {inConsole ? null : <LanguageSwitcher />}
           </div>
         </header>
         <main id="main" className="container">

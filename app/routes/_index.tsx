@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans } from "react-i18next";
 import { IncidentCard } from "~/components/IncidentCard";
 import { MaintenanceList } from "~/components/MaintenanceList";
 import { NoGuaranteeNotice } from "~/components/NoGuaranteeNotice";
@@ -35,6 +36,10 @@ export default function StatusPage() {
           ))}
         </section>
       ) : null}
+
+      <p className="muted">
+        <Trans i18nKey="status.subscribe" components={{ subscribeLink: <Link to="/subscribe" /> }} />
+      </p>
 
       {page.maintenance.length > 0 ? (
         <section aria-labelledby="maintenance" className="section">

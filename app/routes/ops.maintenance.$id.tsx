@@ -162,8 +162,8 @@ export default function MaintenanceForm() {
           <fieldset className="choice-groups" aria-describedby={e.providerIds ? "providerIds-error" : undefined}>
             <legend>Providers</legend>
             {providerChoices.map((group) => (
-              <div key={group.category} className="choice-group">
-                <p className="choice-group__name">{group.category}</p>
+              <div key={group.slug} className="choice-group">
+                <p className="choice-group__name">{group.category.en}</p>
                 <div className="choices">
                   {group.providers.map((p, i) => (
                     <label key={p.id} className="choice">

@@ -1,14 +1,9 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { confirmSubscription } from "~/data/subscriptions.server";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
 
-const TEXT = {
-  title: "This link does not work",
-  body: "It may have been used to unsubscribe, or it was not confirmed in time and has expired. You can subscribe again.",
-  subscribe: "Subscribe to updates",
-} as const;
-
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · ShopIQ Integration Status` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("subscribe.confirmFailed.title"), { noindex: true });
 
 /** Opening the emailed link is the confirmation; opening it again changes nothing. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -20,12 +15,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export default function ConfirmFailed() {
+  const { t } = useI18n();
   return (
     <section className="error-page">
-      <h1>{TEXT.title}</h1>
-      <p>{TEXT.body}</p>
+      <h1>{t("subscribe.confirmFailed.title")}</h1>
+      <p>{t("subscribe.confirmFailed.body")}</p>
       <p>
-        <Link to="/subscribe">{TEXT.subscribe}</Link>
+        <Link to="/subscribe">{t("subscribe.title")}</Link>
       </p>
     </section>
   );

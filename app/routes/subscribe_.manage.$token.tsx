@@ -1,37 +1,23 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Trans } from "react-i18next";
+import { useFieldErrorTexts } from "~/components/subscriptions/field-errors";
 import { LocaleSelect } from "~/components/subscriptions/LocaleSelect";
 import { ProviderChoices } from "~/components/subscriptions/ProviderChoices";
 import { getOwnSubscription, listProviderChoices, SubscriptionError, updateOwnSubscription } from "~/data/subscriptions.server";
-import { fieldErrorsOf, fieldProps, FormError, formText, SuccessNotice, useFocusOnFailure } from "~/lib/forms";
+import { translatorFor } from "~/i18n/negotiate.server";
+import { pageMeta, useI18n } from "~/i18n/page-i18n";
+import { fieldProps, formText, SuccessNotice, useFocusOnFailure } from "~/lib/forms";
 import subscriptionStyles from "~/styles/subscriptions.css";
-import { ManageFormSchema } from "../../db/subscriptions/forms";
+import { ManageFormSchema, subscribeFieldErrors, type SubscribeErrorKey } from "../../db/subscriptions/forms";
 
-const TEXT = {
-  title: "Your subscription",
-  notFound: "This link does not belong to a subscription. It may have been used to unsubscribe.",
-  kind: "Delivered",
-  kindEmail: "By email to",
-  kindWebhook: "By webhook to",
-  state: "State",
-  active: "Active: you hear about every new incident, update and maintenance of your providers.",
-  unconfirmed: "Waiting for you to open the confirmation link we emailed.",
-  disabled: (reason: string) => `Stopped: ${reason} Subscribe again, or ask ShopIQ support to restart it.`,
-  save: "Save changes",
-  saving: "Saving…",
-  confirmed: "Your subscription is confirmed. Updates about your providers will arrive as they are posted.",
-  saved: "Your changes are saved.",
-  unsubscribeTitle: "Unsubscribe",
-  unsubscribeBody: "Stop all updates and forget this address.",
-  unsubscribe: "Unsubscribe",
-  subscribe: "Subscribe another address",
-} as const;
-
-const DONE_MESSAGES: Record<string, string> = { confirmed: TEXT.confirmed, saved: TEXT.saved };
+/** What the page confirms after the link's own redirects (`?done=`). */
+const DONE = ["confirmed", "saved"] as const;
+const isDone = (value: string | null): value is (typeof DONE)[number] => DONE.some((d) => d === value);
 const FIELD_ORDER = ["locale", "scope", "providerIds"] as const;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: subscriptionStyles }];
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · ShopIQ Integration Status` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("subscribe.manage.title"), { noindex: true });
 // The address in the page is only for whoever holds the link.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -41,15 +27,17 @@ interface FormValues {
   providerIds: string[];
 }
 
+const notFound = (request: Request) => new Response(translatorFor(request).t("subscribe.manage.notFound"), { status: 404 });
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const subscription = getOwnSubscription(context.db, params.token ?? "");
-  if (!subscription) throw new Response(TEXT.notFound, { status: 404 });
+  if (!subscription) throw notFound(request);
   const done = new URL(request.url).searchParams.get("done");
   return json({
     token: params.token ?? "",
     subscription,
     providerChoices: listProviderChoices(context.db),
-    notice: done ? (DONE_MESSAGES[done] ?? null) : null,
+    done: isDone(done) ? done : null,
   });
 }
 
@@ -61,20 +49,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     scope: formText(form, "scope"),
     providerIds: form.getAll("providerId").filter((v): v is string => typeof v === "string"),
   };
-  const failure = (fieldErrors: Record<string, string>, formError: string | null) => json({ values, fieldErrors, formError }, { status: 400 });
+  const failure = (fieldErrors: Record<string, SubscribeErrorKey>) => json({ values, fieldErrors }, { status: 400 });
   const parsed = ManageFormSchema.safeParse(values);
-  if (!parsed.success) return failure(fieldErrorsOf(parsed.error), null);
+  if (!parsed.success) return failure(subscribeFieldErrors(parsed.error));
   try {
-    if (!updateOwnSubscription(context.db, token, parsed.data, Date.now())) throw new Response(TEXT.notFound, { status: 404 });
+    if (!updateOwnSubscription(context.db, token, parsed.data, Date.now())) throw notFound(request);
   } catch (error) {
     if (!(error instanceof SubscriptionError)) throw error;
-    return failure(error.field ? { [error.field]: error.message } : {}, error.field ? null : error.message);
+    return failure({ [error.field]: error.key });
   }
   return redirect(`/subscribe/manage/${encodeURIComponent(token)}?done=saved`);
 }
 
 export default function ManageSubscription() {
-  const { token, subscription, providerChoices, notice } = useLoaderData<typeof loader>();
+  const { token, subscription, providerChoices, done } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const formRef = useFocusOnFailure(result);
@@ -83,32 +72,43 @@ export default function ManageSubscription() {
     scope: subscription.providerIds.length === 0 ? "all" : "chosen",
     providerIds: subscription.providerIds.map(String),
   };
-  const e: Record<string, string | undefined> = result?.fieldErrors ?? {};
+  const e = useFieldErrorTexts(result?.fieldErrors);
   const field = fieldProps(null, e, FIELD_ORDER);
   const firstError = FIELD_ORDER.find((f) => e[f]);
+  const address = { address: subscription.address };
   return (
     <>
-      <h1>{TEXT.title}</h1>
-      <SuccessNotice message={result ? null : notice} />
-      <FormError message={result?.formError} />
+      <h1>{t("subscribe.manage.title")}</h1>
+      <SuccessNotice message={result || !done ? null : t(`subscribe.manage.done.${done}`)} />
       <dl className="facts facts--wide">
         <div>
-          <dt>{TEXT.kind}</dt>
+          <dt>{t("subscribe.manage.kind")}</dt>
           <dd>
-            {subscription.kind === "email" ? TEXT.kindEmail : TEXT.kindWebhook} <strong>{subscription.address}</strong>
+            {subscription.kind === "email" ? (
+              <Trans i18nKey="subscribe.manage.kindEmail" values={address} components={{ strong: <strong /> }} />
+            ) : (
+              <Trans i18nKey="subscribe.manage.kindWebhook" values={address} components={{ strong: <strong /> }} />
+            )}
           </dd>
         </div>
         <div>
-          <dt>{TEXT.state}</dt>
-          <dd>{subscription.disabledReason ? TEXT.disabled(subscription.disabledReason) : subscription.confirmed ? TEXT.active : TEXT.unconfirmed}</dd>
+          <dt>{t("subscribe.manage.state")}</dt>
+          <dd>
+            {subscription.disabledReason ? (
+              // Why it stopped is recorded in English, for ops; shown as recorded.
+              <Trans i18nKey="subscribe.manage.disabled" values={{ reason: subscription.disabledReason }} components={{ reason: <span lang="en" /> }} />
+            ) : subscription.confirmed ? (
+              t("subscribe.manage.active")
+            ) : (
+              t("subscribe.manage.unconfirmed")
+            )}
+          </dd>
         </div>
       </dl>
 
       <Form method="post" className="stack-form subscribe-form" noValidate ref={formRef} key={JSON.stringify(result ?? null)}>
         {subscription.kind === "email" ? (
-          <>
-            <LocaleSelect field={field("locale")} value={values.locale} error={e.locale} />
-          </>
+          <LocaleSelect field={field("locale")} value={values.locale} error={e.locale} />
         ) : (
           <input type="hidden" name="locale" value={values.locale} />
         )}
@@ -120,19 +120,19 @@ export default function ManageSubscription() {
           focus={firstError === "scope" || firstError === "providerIds"}
         />
         <button type="submit" disabled={busy}>
-          {busy ? TEXT.saving : TEXT.save}
+          {busy ? t("subscribe.manage.saving") : t("subscribe.manage.save")}
         </button>
       </Form>
 
       <Form method="post" action={`/subscribe/unsubscribe/${encodeURIComponent(token)}`} className="unsubscribe-zone" aria-labelledby="unsubscribe-title">
-        <h2 id="unsubscribe-title">{TEXT.unsubscribeTitle}</h2>
-        <p className="muted">{TEXT.unsubscribeBody}</p>
+        <h2 id="unsubscribe-title">{t("subscribe.unsubscribe.title")}</h2>
+        <p className="muted">{t("subscribe.manage.unsubscribeBody")}</p>
         <button type="submit" className="danger" disabled={busy}>
-          {TEXT.unsubscribe}
+          {t("subscribe.unsubscribe.button")}
         </button>
       </Form>
       <p className="muted">
-        <Link to="/subscribe">{TEXT.subscribe}</Link>
+        <Link to="/subscribe">{t("subscribe.manage.subscribeAnother")}</Link>
       </p>
     </>
   );

@@ -11,7 +11,8 @@ import { maintenanceStatus, type MaintenanceStatus } from "../health/maintenance
 import { providersByMaintenance } from "../queries/maintenance";
 import { recordMaintenancePhase } from "../subscriptions/events";
 import { category, maintenance, maintenanceProvider, provider } from "../schema";
-import type { MaintenanceSource } from "../schema/enums";
+import type { CategorySlug, MaintenanceSource } from "../schema/enums";
+import type { LocalizedText } from "../schema/types";
 import { zoneOffsetMs } from "../time";
 
 const TITLE_MAX_CHARS = 160;
@@ -160,21 +161,28 @@ export function getMaintenance(db: Executor, id: number, nowMs: number): Console
   return row ? withProviders(db, [row], nowMs)[0]! : null;
 }
 
+export interface ProviderChoiceGroup {
+  slug: CategorySlug;
+  /** Every language: the public pages show the reader's, the console English. */
+  category: LocalizedText;
+  providers: { id: number; name: string }[];
+}
+
 /** Providers to choose from, grouped by category in page order. */
-export function listProviderChoices(db: Executor): { category: string; providers: { id: number; name: string }[] }[] {
+export function listProviderChoices(db: Executor): ProviderChoiceGroup[] {
   const rows = db
-    .select({ id: provider.id, name: provider.name, categoryId: category.id, category: category.name })
+    .select({ id: provider.id, name: provider.name, slug: category.slug, category: category.name })
     .from(provider)
     .innerJoin(category, eq(category.id, provider.categoryId))
     .orderBy(asc(category.position), asc(provider.position))
     .all();
-  const groups: { categoryId: number; category: string; providers: { id: number; name: string }[] }[] = [];
+  const groups: ProviderChoiceGroup[] = [];
   for (const r of rows) {
     const last = groups[groups.length - 1];
-    if (last?.categoryId === r.categoryId) last.providers.push({ id: r.id, name: r.name });
-    else groups.push({ categoryId: r.categoryId, category: r.category.en, providers: [{ id: r.id, name: r.name }] });
+    if (last?.slug === r.slug) last.providers.push({ id: r.id, name: r.name });
+    else groups.push({ slug: r.slug, category: r.category, providers: [{ id: r.id, name: r.name }] });
   }
-  return groups.map(({ categoryId: _, ...g }) => g);
+  return groups;
 }
 
 function requireKnownProviders(tx: Executor, providerIds: number[]): void {

@@ -9,7 +9,7 @@ import { open, seal, type Keyring } from "../credentials/keyring";
 import { provider, subscriber, subscriberProvider } from "../schema";
 import type { Locale, SubscriberKind } from "../schema/enums";
 import { recordNotificationEvent } from "./events";
-import type { ManageInput, SubscribeInput } from "./forms";
+import type { ManageInput, SubscribeErrorKey, SubscribeInput } from "./forms";
 import { countAttempt, rateLimitedUntil, subscribeRateKeys } from "./rate-limit";
 
 const TOKEN_BYTES = 32;
@@ -18,13 +18,13 @@ const WEBHOOK_SECRET_PREFIX = "whsec_";
 const hashLinkToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const newToken = () => randomBytes(TOKEN_BYTES).toString("base64url");
 
-/** Well-formed input that names something the database does not have. */
+/** Well-formed input that names something the database does not have; the page says `key` at `field` (./forms.ts). */
 export class SubscriptionError extends Error {
   constructor(
-    readonly field: string | null,
-    message: string,
+    readonly field: string,
+    readonly key: SubscribeErrorKey,
   ) {
-    super(message);
+    super(`${field}: ${key}`);
   }
 }
 
@@ -38,7 +38,7 @@ export type SubscribeOutcome =
 function requireKnownProviders(tx: Executor, providerIds: number[]): void {
   if (providerIds.length === 0) return;
   const known = tx.select({ id: provider.id }).from(provider).where(inArray(provider.id, providerIds)).all();
-  if (known.length !== providerIds.length) throw new SubscriptionError("providerIds", "Choose providers from the list.");
+  if (known.length !== providerIds.length) throw new SubscriptionError("providerIds", "providersUnknown");
 }
 
 function setProviders(tx: Executor, subscriberId: number, providerIds: number[]): void {

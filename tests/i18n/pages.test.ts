@@ -8,10 +8,12 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check, connection, highOrderPeriod, incident, merchant, readinessSnapshot } from "../../db/schema";
 import type { Locale } from "../../db/schema/enums";
+import { subscribe } from "../../db/subscriptions/subscribers";
 import { dayKey } from "../../db/time";
 import { demoDatabase, type TestDatabase } from "../support/database";
 import { pageText } from "../support/html";
 import { formatterIn } from "../support/i18n";
+import { TEST_KEYRING } from "../support/loaders";
 import { merchantClient } from "../support/merchant";
 import type { Client } from "../support/ops";
 import { startServer, type RunningServer } from "../support/server";
@@ -65,6 +67,14 @@ beforeAll(async () => {
   const [later, earlier] = t.db.select().from(readinessSnapshot).where(eq(readinessSnapshot.merchantId, chosen.id)).orderBy(desc(readinessSnapshot.id)).all();
   const campaignId = (await pageText(await shopper.get("/merchant/readiness"))).match(/\/merchant\/readiness\/campaigns\/(\d+)/)![1];
   const open = t.db.select().from(incident).where(eq(incident.status, "identified")).get()!;
+  // A webhook is confirmed at once and its link token comes back from subscribing.
+  const hook = subscribe(
+    t.db,
+    TEST_KEYRING,
+    { kind: "webhook", url: "https://hooks.example.com/shopiq-status", locale: "en", providerIds: [] },
+    { clientAddress: "203.0.113.40", nowMs: Date.now() },
+  );
+  if (!hook.ok || hook.kind !== "webhook") throw new Error("the webhook subscription was refused");
 
   pages = [
     { path: "/", heading: "status.providers", dates: (l) => [formatterIn(l).day(today)] },
@@ -73,6 +83,10 @@ beforeAll(async () => {
     { path: "/history", heading: "history.title", dates: (l) => [formatterIn(l).month(today.slice(0, 7))] },
     { path: "/help", heading: "help.toc.causes" },
     { path: "/no-such-page", heading: "error.notFound", status: 404 },
+    { path: "/subscribe", heading: "subscribe.form.kindLegend" },
+    { path: `/subscribe/manage/${hook.token}`, heading: "subscribe.manage.title" },
+    { path: `/subscribe/unsubscribe/${hook.token}`, heading: "subscribe.unsubscribe.note" },
+    { path: "/subscribe/confirm/no-such-token", heading: "subscribe.confirmFailed.title", status: 404 },
     { path: "/merchant", heading: "merchant.connections.yours", merchant: true },
     { path: "/merchant/readiness", heading: "readiness.calendar.title", merchant: true, dates: (l) => [formatterIn(l).dateTime(later!.generatedAt.getTime())] },
     { path: `/merchant/readiness/campaigns/${campaignId}`, heading: "readiness.campaign.delete", merchant: true },
@@ -119,6 +133,11 @@ describe.each(["hi", "as"] as const)("every page in %s", (locale) => {
       expect(response.headers.get("vary"), page.path).toMatch(/Accept-Language.*Cookie/);
       expectInLanguage(html, locale, page);
     }
+  });
+
+  it("offers the page's language for the emails of a new subscription", async () => {
+    const { html } = await fetchPage("/subscribe", { "accept-language": locale });
+    expect(html).toMatch(new RegExp(`<option value="${locale}" selected="">`));
   });
 
   it("follows the language cookie over the browser's Accept-Language", async () => {

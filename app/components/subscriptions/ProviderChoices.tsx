@@ -1,14 +1,12 @@
 // "All providers" or "only these", with the providers in checkboxes by category. Works
 // without JavaScript: the checkboxes are always there, and count only with "only these".
 
-const TEXT = {
-  legend: "Which providers?",
-  all: "All providers, including ones added later",
-  chosen: "Only the providers I tick:",
-} as const;
+import { useI18n } from "~/i18n/page-i18n";
+import type { LocalizedText } from "../../../db/schema/types";
 
 export interface ProviderChoiceGroup {
-  category: string;
+  slug: string;
+  category: LocalizedText;
   providers: { id: number; name: string }[];
 }
 
@@ -27,13 +25,14 @@ export function ProviderChoices({
   /** The first field in error: the cursor goes here. */
   focus: boolean;
 }) {
+  const { t, localize } = useI18n();
   const errorId = "providerIds-error";
   return (
     <fieldset>
-      <legend>{TEXT.legend}</legend>
+      <legend>{t("subscribe.providers.legend")}</legend>
       <label className="choice">
         <input type="radio" name="scope" value="all" defaultChecked={scope !== "chosen"} />
-        {TEXT.all}
+        {t("subscribe.providers.all")}
       </label>
       <br />
       <label className="choice">
@@ -46,13 +45,13 @@ export function ProviderChoices({
           aria-describedby={error ? errorId : undefined}
           autoFocus={focus || undefined}
         />
-        {TEXT.chosen}
+        {t("subscribe.providers.chosen")}
       </label>
       <div className="nested-choices">
         {groups.map((group) => (
-          <div key={group.category} className="choice-group" role="group" aria-label={group.category}>
+          <div key={group.slug} className="choice-group" role="group" aria-label={localize(group.category)}>
             <p className="choice-group__name" aria-hidden="true">
-              {group.category}
+              {localize(group.category)}
             </p>
             <div className="choices">
               {group.providers.map((p) => (
