@@ -1,4 +1,5 @@
-// Server render time of `/` and `/providers/:slug` as the database grows: 30 providers,
+// Server render time of `/` and `/providers/:slug` (and of /api/v2/summary.json,
+// /history.atom and the busiest merchant's /merchant) as the database grows: 30 providers,
 // 200 providers × 2,000 merchants (also without any raw result, as a control), then the
 // same with 1M and 10M raw results. Prints figures; it asserts nothing.
 // Usage: npm run bench [-- --quick] [-- --keep]
@@ -15,6 +16,8 @@ import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { count } from "drizzle-orm";
 import { closeDatabase, openDatabase, type Db } from "../db/client";
+import { listDirectoryMerchants } from "../db/merchants/directory";
+import { merchantLinkQuery } from "../db/merchants/sso";
 import { getProviderPage } from "../db/queries/provider-page";
 import { getStatusPage } from "../db/queries/status-page";
 import { checkResult } from "../db/schema";
@@ -37,6 +40,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DATA_DIR = fileURLToPath(new URL("./.data/", import.meta.url));
 const BUILD_DATABASE_SCRIPT = fileURLToPath(new URL("./build-database.ts", import.meta.url));
 /** isbot() takes fetch's own user agent ("node") for a crawler, which Remix answers by another path than browsers. */
+const BENCH_MERCHANT_SSO_SECRET = "bench-merchant-sso-secret";
+const OTHER_PATHS = ["/api/v2/summary.json", "/history.atom"] as const;
 const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -65,6 +70,8 @@ interface ScenarioResult {
   floor: HttpFigures;
   index: PageFigures;
   provider: PageFigures;
+  /** Pages and documents beyond the two above, by path: the JSON API, the feed, a merchant's own page. */
+  others: { path: string; http: HttpFigures }[];
   rssBytes: number;
   heapUsedBytes: number;
 }
@@ -110,10 +117,10 @@ function buildDatabase(args: string[]): void {
   if (child.status !== 0) throw new Error(`building the database failed: build-database.ts ${args.join(" ")}`);
 }
 
-async function timeGets(baseUrl: string, path: string): Promise<HttpFigures> {
+async function timeGets(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<HttpFigures> {
   const get = async () => {
     const startedAt = performance.now();
-    const response = await fetch(`${baseUrl}${path}`, { headers: { "user-agent": BROWSER_USER_AGENT } });
+    const response = await fetch(`${baseUrl}${path}`, { headers: { "user-agent": BROWSER_USER_AGENT, ...headers } });
     const body = await response.arrayBuffer();
     return { ms: performance.now() - startedAt, status: response.status, bytes: body.byteLength };
   };
@@ -141,7 +148,7 @@ function timeQuery(run: () => unknown): Stats {
 }
 
 function listen(db: Db, build: ServerBuild): Promise<{ server: Server; baseUrl: string }> {
-  const app = createHttpApp({ sessionSecrets: ["bench-session-secret"], merchantSsoSecrets: ["bench-merchant-sso-secret"], db, build, mode: "production" });
+  const app = createHttpApp({ sessionSecrets: ["bench-session-secret"], merchantSsoSecrets: [BENCH_MERCHANT_SSO_SECRET], db, build, mode: "production" });
   return new Promise((resolve, reject) => {
     const server = app.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
@@ -169,6 +176,14 @@ async function measure(name: string, path: string, build: ServerBuild): Promise<
     const floor = await timeGets(baseUrl, "/favicon.svg");
     const indexHttp = await timeGets(baseUrl, "/");
     const providerHttp = await timeGets(baseUrl, `/providers/${PROVIDER_SLUG}`);
+    const others = [];
+    for (const other of OTHER_PATHS) others.push({ path: other, http: await timeGets(baseUrl, other) });
+    const busiest = listDirectoryMerchants(db, "").merchants[0];
+    if (busiest) {
+      const signIn = await fetch(`${baseUrl}/merchant/sso?${merchantLinkQuery(BENCH_MERCHANT_SSO_SECRET, busiest.externalId, { nowMs: Date.now() })}`, { redirect: "manual" });
+      const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+      others.push({ path: `/merchant (${busiest.connections} connections)`, http: await timeGets(baseUrl, "/merchant", { cookie }) });
+    }
     const index: PageFigures = {
       http: indexHttp,
       query: timeQuery(() => getStatusPage(db, Date.now())),
@@ -180,7 +195,7 @@ async function measure(name: string, path: string, build: ServerBuild): Promise<
       dataBytes: JSON.stringify(getProviderPage(db, PROVIDER_SLUG, Date.now())).length,
     };
     const memory = process.memoryUsage();
-    const result = { name, facts, floor, index, provider, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
+    const result = { name, facts, floor, index, provider, others, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
     log(
       `  / ${ms(index.http.medianMs)} median (query ${ms(index.query.medianMs)}), ` +
         `/providers/${PROVIDER_SLUG} ${ms(provider.http.medianMs)} median (query ${ms(provider.query.medianMs)}), RSS ${formatBytes(memory.rss)}`,
@@ -256,6 +271,16 @@ function report(results: ScenarioResult[], notes: string[], totalMs: number, sql
       ),
     );
   }
+  console.log("");
+  console.log("Other pages and documents");
+  console.log(
+    table(
+      ["scenario", "path", "http med", "http p95", "http max", "size", "status"],
+      results.flatMap((r) =>
+        r.others.map((o) => [r.name, o.path, num(o.http.medianMs), num(o.http.p95Ms), num(o.http.maxMs), kib(o.http.bytes), String(o.http.status)]),
+      ),
+    ),
+  );
   console.log("");
   console.log("floor = GET /favicon.svg (express static): the loopback + fetch + express cost every request pays.");
   console.log("http - query ≈ React render + JSON serialisation + that floor. data = loader JSON, also embedded in the html.");
