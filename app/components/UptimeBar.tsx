@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { IncidentImpact } from "../../db/schema/enums";
 import type { UptimeBar as UptimeBarData } from "../../db/queries/status-page";
+import { fillable, slot } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/page-i18n";
 import type { Formatter } from "~/lib/format";
 import { uptimeBand } from "~/lib/uptime-bands";
@@ -13,12 +14,20 @@ interface Props {
   providerName: string;
 }
 
-function cellTitle(t: TFunction, format: Formatter, dayLabel: string, ratio: number | null, incidentTitles: string[], maintenance: boolean): string {
-  const lines = [ratio === null ? t("uptimeBar.dayNoData", { day: dayLabel }) : t("uptimeBar.day", { day: dayLabel, uptime: format.uptime(ratio) })];
-  for (const title of incidentTitles) lines.push(t("uptimeBar.incident", { title }));
-  if (maintenance) lines.push(t("uptimeBar.maintenance"));
-  if (incidentTitles.length === 0 && !maintenance && ratio !== null) lines.push(t("uptimeBar.noIncidents"));
-  return lines.join("\n");
+/** The text of each cell's tooltip, with every sentence translated once for the whole bar. */
+function cellTitler(t: TFunction, format: Formatter) {
+  const dayLine = fillable(t("uptimeBar.day", { day: slot("day"), uptime: slot("uptime") }));
+  const noDataLine = fillable(t("uptimeBar.dayNoData", { day: slot("day") }));
+  const incidentLine = fillable(t("uptimeBar.incident", { title: slot("title") }));
+  const maintenanceLine = t("uptimeBar.maintenance");
+  const noIncidentsLine = t("uptimeBar.noIncidents");
+  return (day: string, ratio: number | null, incidentTitles: string[], maintenance: boolean): string => {
+    const lines = [ratio === null ? noDataLine({ day }) : dayLine({ day, uptime: format.uptime(ratio) })];
+    for (const title of incidentTitles) lines.push(incidentLine({ title }));
+    if (maintenance) lines.push(maintenanceLine);
+    if (incidentTitles.length === 0 && !maintenance && ratio !== null) lines.push(noIncidentsLine);
+    return lines.join("\n");
+  };
 }
 
 /**
@@ -28,6 +37,7 @@ function cellTitle(t: TFunction, format: Formatter, dayLabel: string, ratio: num
  */
 export function UptimeBar({ dayLabels, bar, incidents, providerName }: Props) {
   const { t, format } = useI18n();
+  const cellTitle = cellTitler(t, format);
   const incidentDays = Object.keys(bar.incidentsByDay).length;
   const summary = t("uptimeBar.summary", {
     provider: providerName,
@@ -41,7 +51,7 @@ export function UptimeBar({ dayLabels, bar, incidents, providerName }: Props) {
       {dayLabels.map((label, i) => {
         const ratio = bar.byDay[i] ?? null;
         const titles = (bar.incidentsByDay[i] ?? []).map((id) => incidents[id]?.title ?? t("uptimeBar.unnamedIncident", { id }));
-        return <span key={i} className={`cell cell--${uptimeBand(ratio)}`} title={cellTitle(t, format, label, ratio, titles, bar.maintenanceDays.includes(i))} />;
+        return <span key={i} className={`cell cell--${uptimeBand(ratio)}`} title={cellTitle(label, ratio, titles, bar.maintenanceDays.includes(i))} />;
       })}
     </div>
   );

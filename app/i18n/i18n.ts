@@ -61,3 +61,17 @@ export function formatWords(t: TFunction): FormatWords {
     milliseconds: (count, value) => t("format.milliseconds", { count, value }),
   };
 }
+
+// i18next's t() costs a few microseconds a call, which the thousands of cells of the
+// status page's uptime bars turned into tens of milliseconds per page. A sentence with
+// slots is translated once, with markers in the slots, and then filled for each cell.
+const SLOT_MARK = "\u0001";
+
+/** A value for t() that marks where a slot goes, for `fillable`. */
+export const slot = (name: string) => `${SLOT_MARK}${name}${SLOT_MARK}`;
+
+/** A sentence translated with `slot()` values, as a function that fills the slots. */
+export function fillable(translated: string): (values: Record<string, string>) => string {
+  const parts = translated.split(SLOT_MARK);
+  return (values) => parts.map((part, i) => (i % 2 === 1 ? (values[part] ?? "") : part)).join("");
+}

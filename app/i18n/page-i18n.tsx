@@ -5,7 +5,7 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { createFormatter, type Formatter, type LocaleFormats } from "~/lib/format";
 import { fallbackLang, localize } from "../../db/locales";
 import type { LocalizedText } from "../../db/schema/types";
@@ -18,15 +18,26 @@ export interface PageLanguage {
   formats: LocaleFormats;
 }
 
-const PageLocaleContext = createContext<{ locale: Locale; formats: LocaleFormats } | null>(null);
-
 export function PageI18nProvider({ language, children }: { language: PageLanguage; children: ReactNode }) {
   const { locale, resources, formats } = language;
   const i18n = i18nFor(locale, resources);
-  const page = useMemo(() => ({ locale, formats }), [locale, formats]);
+  // Built once for the page and handed down: react-i18next's useTranslation() makes a new
+  // translator in every component that calls it, which the status page's hundreds of
+  // small components turned into milliseconds per request. The language never changes
+  // under a mounted page (the switcher reloads it).
+  const page = useMemo((): PageI18n => {
+    const t = i18n.t;
+    return {
+      t,
+      locale,
+      format: createFormatter(formats, formatWords(t)),
+      localize: (text: LocalizedText) => localize(text, locale),
+      langOf: (text: LocalizedText) => fallbackLang(text, locale),
+    };
+  }, [i18n, locale, formats]);
   return (
     <I18nextProvider i18n={i18n}>
-      <PageLocaleContext.Provider value={page}>{children}</PageLocaleContext.Provider>
+      <PageI18nContext.Provider value={page}>{children}</PageI18nContext.Provider>
     </I18nextProvider>
   );
 }
@@ -41,21 +52,12 @@ export interface PageI18n {
   langOf: (text: LocalizedText) => "en" | undefined;
 }
 
+const PageI18nContext = createContext<PageI18n | null>(null);
+
 export function useI18n(): PageI18n {
-  const { t } = useTranslation();
-  const page = useContext(PageLocaleContext);
+  const page = useContext(PageI18nContext);
   if (!page) throw new Error("useI18n needs the PageI18nProvider of app/root.tsx");
-  const { locale, formats } = page;
-  return useMemo(
-    () => ({
-      t,
-      locale,
-      format: createFormatter(formats, formatWords(t)),
-      localize: (text: LocalizedText) => localize(text, locale),
-      langOf: (text: LocalizedText) => fallbackLang(text, locale),
-    }),
-    [t, locale, formats],
-  );
+  return page;
 }
 
 const isPageLanguage = (data: unknown): data is PageLanguage =>

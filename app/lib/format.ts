@@ -121,7 +121,9 @@ export interface Formatter {
 }
 
 export function createFormatter(formats: LocaleFormats, words: FormatWords): Formatter {
-  const digitsOf = (text: string) => text.replace(/\d/g, (d) => formats.digits[Number(d)]!);
+  // Most pages are in English, whose digits are ASCII: no replacing, which the status page's thousands of numbers notice.
+  const asciiDigits = formats.digits.join("") === "0123456789";
+  const digitsOf = asciiDigits ? (text: string) => text : (text: string) => text.replace(/\d/g, (d) => formats.digits[Number(d)]!);
   const grouped = (integer: string) => {
     const { primary, secondary } = formats.grouping;
     if (integer.length <= primary) return integer;
