@@ -5,25 +5,16 @@
 import { desc, eq, inArray, min, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { incident, incidentUpdate, provider } from "../schema";
-import type { IncidentStatus } from "../schema/enums";
-import { historyFilter, listIncidentSummaries, type IncidentSummary } from "../queries/incidents";
+import { historyFilter, listIncidentSummaries, listUpdateTrails, type IncidentSummary, type TrailUpdate } from "../queries/incidents";
 
 /** Incidents per feed: enough for a reader polling once a day, small enough to stay one cheap response. */
 export const FEED_INCIDENT_COUNT = 50;
-
-export interface FeedUpdate {
-  id: number;
-  status: IncidentStatus;
-  body: string;
-  createdAtMs: number;
-  editedAtMs: number | null;
-}
 
 export interface FeedIncident extends IncidentSummary {
   /** The latest update's posting or correction: when the entry last changed for a reader. */
   updatedAtMs: number;
   /** Newest first. */
-  updates: FeedUpdate[];
+  updates: TrailUpdate[];
 }
 
 export interface FeedProvider {
@@ -56,25 +47,7 @@ export function listFeedIncidents(db: Executor, providerSlug?: string): FeedInci
   if (ids.length === 0) return [];
 
   const summaries = new Map(listIncidentSummaries(db, inArray(incident.id, ids)).map((s) => [s.id, s]));
-  const updates = db
-    .select({
-      id: incidentUpdate.id,
-      incidentId: incidentUpdate.incidentId,
-      status: incidentUpdate.status,
-      body: incidentUpdate.body,
-      createdAt: incidentUpdate.createdAt,
-      editedAt: incidentUpdate.editedAt,
-    })
-    .from(incidentUpdate)
-    .where(inArray(incidentUpdate.incidentId, ids))
-    .orderBy(desc(incidentUpdate.createdAt), desc(incidentUpdate.id))
-    .all();
-  const updatesByIncident = new Map<number, FeedUpdate[]>();
-  for (const u of updates) {
-    const trail = updatesByIncident.get(u.incidentId) ?? [];
-    trail.push({ id: u.id, status: u.status, body: u.body, createdAtMs: u.createdAt.getTime(), editedAtMs: u.editedAt?.getTime() ?? null });
-    updatesByIncident.set(u.incidentId, trail);
-  }
+  const updatesByIncident = listUpdateTrails(db, ids);
 
   return ids.flatMap((id) => {
     const summary = summaries.get(id);

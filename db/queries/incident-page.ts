@@ -1,9 +1,9 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../client";
-import { category, cause, incident, incidentAction, incidentUpdate, recommendedAction } from "../schema";
-import type { ActionKind, CategorySlug, CauseSlug, IncidentStatus } from "../schema/enums";
+import { category, cause, incident, incidentAction, recommendedAction } from "../schema";
+import type { ActionKind, CategorySlug, CauseSlug } from "../schema/enums";
 import type { LocalizedText } from "../schema/types";
-import { listIncidentSummaries, type IncidentSummary } from "./incidents";
+import { listIncidentSummaries, listUpdateTrails, type IncidentSummary, type TrailUpdate } from "./incidents";
 import { suggestIncidentActionIds } from "./recommended-actions";
 
 export interface IncidentAction {
@@ -22,7 +22,7 @@ export interface IncidentPage {
     causeExplanation: LocalizedText | null;
   };
   /** Newest first; `editedAtMs` is set when ops corrected the text after posting it. */
-  updates: { id: number; status: IncidentStatus; body: string; createdAtMs: number; editedAtMs: number | null }[];
+  updates: TrailUpdate[];
   actions: IncidentAction[];
 }
 
@@ -101,18 +101,6 @@ export function getIncidentPage(db: Executor, id: number, nowMs: number): Incide
     .leftJoin(cause, eq(cause.id, incident.causeId))
     .where(eq(incident.id, id))
     .get()!;
-  const updates = db
-    .select({
-      id: incidentUpdate.id,
-      status: incidentUpdate.status,
-      body: incidentUpdate.body,
-      createdAt: incidentUpdate.createdAt,
-      editedAt: incidentUpdate.editedAt,
-    })
-    .from(incidentUpdate)
-    .where(eq(incidentUpdate.incidentId, id))
-    .orderBy(desc(incidentUpdate.createdAt), desc(incidentUpdate.id))
-    .all();
   return {
     nowMs,
     incident: {
@@ -122,13 +110,7 @@ export function getIncidentPage(db: Executor, id: number, nowMs: number): Incide
       postmortem: detail.postmortem,
       causeExplanation: detail.causeExplanation,
     },
-    updates: updates.map((u) => ({
-      id: u.id,
-      status: u.status,
-      body: u.body,
-      createdAtMs: u.createdAt.getTime(),
-      editedAtMs: u.editedAt?.getTime() ?? null,
-    })),
+    updates: listUpdateTrails(db, [id]).get(id) ?? [],
     actions: incidentActions(db, summary, detail.causeId),
   };
 }

@@ -175,3 +175,36 @@ export function historyFilter(db: Executor, filters: HistoryFilters): SQL {
     ),
   )!;
 }
+
+export interface TrailUpdate {
+  id: number;
+  status: IncidentStatus;
+  body: string;
+  createdAtMs: number;
+  editedAtMs: number | null;
+}
+
+/** Each incident's updates, newest first, as the incident page, the feeds and the API show them. */
+export function listUpdateTrails(db: Executor, incidentIds: number[]): Map<number, TrailUpdate[]> {
+  const trails = new Map<number, TrailUpdate[]>();
+  if (incidentIds.length === 0) return trails;
+  const rows = db
+    .select({
+      id: incidentUpdate.id,
+      incidentId: incidentUpdate.incidentId,
+      status: incidentUpdate.status,
+      body: incidentUpdate.body,
+      createdAt: incidentUpdate.createdAt,
+      editedAt: incidentUpdate.editedAt,
+    })
+    .from(incidentUpdate)
+    .where(inArray(incidentUpdate.incidentId, incidentIds))
+    .orderBy(desc(incidentUpdate.createdAt), desc(incidentUpdate.id))
+    .all();
+  for (const r of rows) {
+    const trail = trails.get(r.incidentId) ?? [];
+    trail.push({ id: r.id, status: r.status, body: r.body, createdAtMs: r.createdAt.getTime(), editedAtMs: r.editedAt?.getTime() ?? null });
+    trails.set(r.incidentId, trail);
+  }
+  return trails;
+}

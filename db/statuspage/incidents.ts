@@ -2,10 +2,10 @@
 // `listIncidentSummaries` (dismissed and merged detections are not), the same list the
 // status page and the incident pages read.
 
-import { desc, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Executor } from "../client";
-import { incident, incidentUpdate } from "../schema";
-import { listIncidentSummaries, type IncidentSummary } from "../queries/incidents";
+import { incident } from "../schema";
+import { listIncidentSummaries, listUpdateTrails, type IncidentSummary } from "../queries/incidents";
 import { componentsOfProviders, type ComponentsSnapshot } from "./components";
 import { statuspageIds, type StatuspageContext, type StatuspageIncident } from "./shapes";
 import { latestMs, pageZoneIso, pageZoneIsoOrNull } from "./timestamps";
@@ -30,31 +30,19 @@ function toStatuspageIncidents(
       .all()
       .map((d) => [d.id, d]),
   );
-  const updates = db
-    .select({
-      id: incidentUpdate.id,
-      incidentId: incidentUpdate.incidentId,
-      status: incidentUpdate.status,
-      body: incidentUpdate.body,
-      createdAt: incidentUpdate.createdAt,
-      editedAt: incidentUpdate.editedAt,
-    })
-    .from(incidentUpdate)
-    .where(inArray(incidentUpdate.incidentId, ids))
-    .orderBy(desc(incidentUpdate.createdAt), desc(incidentUpdate.id))
-    .all();
+  const trails = listUpdateTrails(db, ids);
 
   return summaries.map((s) => {
     const detail = details.get(s.id)!;
     const id = statuspageIds.incident(s.id);
-    const mine = updates.filter((u) => u.incidentId === s.id);
+    const mine = trails.get(s.id) ?? [];
     return {
       id,
       name: s.title,
       status: s.status,
       created_at: pageZoneIso(detail.createdAt.getTime()),
       updated_at: pageZoneIso(
-        latestMs(detail.updatedAt.getTime(), ...mine.map((u) => latestMs(u.createdAt.getTime(), u.editedAt?.getTime()))),
+        latestMs(detail.updatedAt.getTime(), ...mine.map((u) => latestMs(u.createdAtMs, u.editedAtMs ?? undefined))),
       ),
       monitoring_at: pageZoneIsoOrNull(detail.monitoringAt?.getTime()),
       resolved_at: pageZoneIsoOrNull(s.resolvedAtMs),
@@ -67,9 +55,9 @@ function toStatuspageIncidents(
         status: u.status,
         body: u.body,
         incident_id: id,
-        created_at: pageZoneIso(u.createdAt.getTime()),
-        updated_at: pageZoneIso(u.editedAt?.getTime() ?? u.createdAt.getTime()),
-        display_at: pageZoneIso(u.createdAt.getTime()),
+        created_at: pageZoneIso(u.createdAtMs),
+        updated_at: pageZoneIso(u.editedAtMs ?? u.createdAtMs),
+        display_at: pageZoneIso(u.createdAtMs),
         // Updates do not record which providers' status they changed, and inventing the
         // transitions would be fiction: null is Statuspage's own "not recorded".
         affected_components: null,
