@@ -21,13 +21,14 @@ export function DetectedNotice() {
   return <p className="detected-notice">{t("incident.detectedNotice")}</p>;
 }
 
-/** An open incident as merchants first see it: what broke, for whom, since when, and the latest word. */
-export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; nowMs: number }) {
-  const { t, format, localize } = useI18n();
+export const incidentTitleId = (id: number) => `incident-${id}-title`;
+
+/** A card's title linking to the incident, its impact and status, and whether ops have yet to confirm it. */
+export function IncidentCardHeading({ incident }: { incident: Pick<IncidentSummary, "id" | "title" | "impact" | "status" | "unconfirmedDetection"> }) {
   return (
-    <article className={`incident-card incident-card--${incident.impact}`} aria-labelledby={`incident-${incident.id}-title`}>
+    <>
       <header className="incident-card__header">
-        <h3 id={`incident-${incident.id}-title`}>
+        <h3 id={incidentTitleId(incident.id)}>
           <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
         </h3>
         <div className="tags">
@@ -36,6 +37,16 @@ export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; n
         </div>
       </header>
       {incident.unconfirmedDetection ? <DetectedNotice /> : null}
+    </>
+  );
+}
+
+/** An open incident as merchants first see it: what broke, for whom, since when, and the latest word. */
+export function IncidentCard({ incident, nowMs }: { incident: IncidentSummary; nowMs: number }) {
+  const { t, format, localize } = useI18n();
+  return (
+    <article className={`incident-card incident-card--${incident.impact}`} aria-labelledby={incidentTitleId(incident.id)}>
+      <IncidentCardHeading incident={incident} />
       <dl className="facts">
         <div>
           <dt>{t("incident.affected")}</dt>

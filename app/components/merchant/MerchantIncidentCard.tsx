@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { MerchantIncident } from "../../../db/merchants/connections-view";
 import { ActionList } from "~/components/ActionList";
-import { DetectedNotice, ImpactTag, IncidentStatusTag } from "~/components/IncidentCard";
+import { IncidentCardHeading, incidentTitleId } from "~/components/IncidentCard";
 import { useI18n } from "~/i18n/page-i18n";
 import { InlineMarkdown } from "~/lib/markdown";
 
@@ -15,19 +15,9 @@ interface Props {
 /** An open provider incident that reaches this merchant: what it breaks in their store, and what to do, from the incident itself. */
 export function MerchantIncidentCard({ incident, yourProviders, nowMs }: Props) {
   const { t, format, localize } = useI18n();
-  const titleId = `incident-${incident.id}-title`;
   return (
-    <article id={`incident-${incident.id}`} className={`incident-card incident-card--${incident.impact}`} aria-labelledby={titleId}>
-      <header className="incident-card__header">
-        <h3 id={titleId}>
-          <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
-        </h3>
-        <div className="tags">
-          <ImpactTag impact={incident.impact} />
-          <IncidentStatusTag status={incident.status} />
-        </div>
-      </header>
-      {incident.unconfirmedDetection ? <DetectedNotice /> : null}
+    <article id={`incident-${incident.id}`} className={`incident-card incident-card--${incident.impact}`} aria-labelledby={incidentTitleId(incident.id)}>
+      <IncidentCardHeading incident={incident} />
       <dl className="facts">
         <div>
           <dt>{t("merchantIncident.yourConnections")}</dt>
