@@ -20,17 +20,16 @@ import {
 } from "~/data/readiness.server";
 import { negotiateLocale } from "~/i18n/negotiate.server";
 import { pageMeta, useI18n } from "~/i18n/page-i18n";
+import { CampaignFields } from "~/components/readiness/CampaignFields";
 import { FieldError, fieldErrorsOf, fieldProps, FormError, placeError, SuccessNotice, textFields } from "~/lib/forms";
 import { withViewQuery } from "~/lib/view-query";
 import { requireMerchantEditor, requireMerchantViewer } from "~/merchant/session.server";
-import { CAMPAIGN_NAME_MAX_CHARS } from "../../db/readiness/forms";
 import { MAX_READINESS_SCORE } from "../../db/readiness/score";
 
 /** A merchant's own data: never kept by a shared cache, nor by the browser for the next person at the desk. */
 const PRIVATE_NO_STORE = { "Cache-Control": "private, no-store" };
 const INTENTS = ["add-campaign", "generate"] as const;
 type Intent = (typeof INTENTS)[number];
-const CAMPAIGN_FIELDS = ["name", "startsOn", "endsOn", "expectedOrdersPerDay"] as const;
 const REPORT_FIELDS = ["target", "expectedOrdersPerDay"] as const;
 
 /** What the page confirms after a change, as `readiness.done.<name>`. */
@@ -108,7 +107,6 @@ export default function ReadinessReview() {
   const reportFailure = result?.intent === "generate" ? result : null;
   const campaignErrors: Record<string, string | undefined> = campaignFailure?.fieldErrors ?? {};
   const reportErrors: Record<string, string | undefined> = reportFailure?.fieldErrors ?? {};
-  const campaignField = fieldProps("campaign", campaignErrors, CAMPAIGN_FIELDS);
   const reportField = fieldProps("report", reportErrors, REPORT_FIELDS);
   const campaignValues = campaignFailure?.values ?? {};
   const reportValues = reportFailure?.values ?? {};
@@ -232,30 +230,7 @@ export default function ReadinessReview() {
             <h3>{t("readiness.campaigns.add")}</h3>
             <input type="hidden" name="intent" value="add-campaign" />
             <FormError message={campaignFailure?.formError} />
-            <label htmlFor="campaign-name">{t("readiness.campaign.name")}</label>
-            <input {...campaignField("name")} maxLength={CAMPAIGN_NAME_MAX_CHARS} required defaultValue={campaignValues.name ?? ""} />
-            <FieldError id="campaign-name-error" message={campaignErrors.name} />
-            <div className="date-pair">
-              <div>
-                <label htmlFor="campaign-startsOn">{t("readiness.campaign.firstDay")}</label>
-                <input {...campaignField("startsOn")} type="date" required defaultValue={campaignValues.startsOn ?? ""} />
-                <FieldError id="campaign-startsOn-error" message={campaignErrors.startsOn} />
-              </div>
-              <div>
-                <label htmlFor="campaign-endsOn">{t("readiness.campaign.lastDay")}</label>
-                <input {...campaignField("endsOn")} type="date" required defaultValue={campaignValues.endsOn ?? ""} />
-                <FieldError id="campaign-endsOn-error" message={campaignErrors.endsOn} />
-              </div>
-            </div>
-            <label htmlFor="campaign-expectedOrdersPerDay">{t("readiness.expectedOrders")}</label>
-            <input
-              {...campaignField("expectedOrdersPerDay")}
-              inputMode="numeric"
-              autoComplete="off"
-              required
-              defaultValue={campaignValues.expectedOrdersPerDay ?? ""}
-            />
-            <FieldError id="campaign-expectedOrdersPerDay-error" message={campaignErrors.expectedOrdersPerDay} />
+            <CampaignFields idPrefix="campaign" errors={campaignErrors} values={campaignValues} />
             <button type="submit" disabled={busy}>
               {t("readiness.campaigns.addSubmit")}
             </button>

@@ -11,16 +11,15 @@ import { z } from "zod";
 import { CampaignFormSchema, deleteCampaign, getCampaign, readinessMessage, updateCampaign } from "~/data/readiness.server";
 import { negotiateLocale } from "~/i18n/negotiate.server";
 import { pageMeta, useI18n } from "~/i18n/page-i18n";
-import { FieldError, fieldErrorsOf, fieldProps, FormError, textFields } from "~/lib/forms";
+import { CampaignFields } from "~/components/readiness/CampaignFields";
+import { fieldErrorsOf, FormError, textFields } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { withViewQuery } from "~/lib/view-query";
 import { requireMerchantEditor, requireMerchantViewer } from "~/merchant/session.server";
-import { CAMPAIGN_NAME_MAX_CHARS } from "../../db/readiness/forms";
 
 const PRIVATE_NO_STORE = { "Cache-Control": "private, no-store" };
 const NOT_FOUND = "Campaign not found";
 const INTENTS = ["save", "delete"] as const;
-const FIELDS = ["name", "startsOn", "endsOn", "expectedOrdersPerDay"] as const;
 
 // Another merchant's campaign answers exactly as one that does not exist: the same status, the same words.
 const notFound = () => new Response(NOT_FOUND, { status: 404, headers: PRIVATE_NO_STORE });
@@ -66,7 +65,6 @@ export default function CampaignPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
-  const field = fieldProps(null, errors, FIELDS);
   const values: Record<string, string | undefined> = result?.values ?? {
     name: campaign.name,
     startsOn: campaign.startsOn,
@@ -94,24 +92,7 @@ export default function CampaignPage() {
           <Form method="post" className="stack-form readiness-form" noValidate key={JSON.stringify(result ?? null)}>
             <input type="hidden" name="intent" value="save" />
             <FormError message={result?.formError} />
-            <label htmlFor="name">{t("readiness.campaign.name")}</label>
-            <input {...field("name")} maxLength={CAMPAIGN_NAME_MAX_CHARS} required defaultValue={values.name} />
-            <FieldError id="name-error" message={errors.name} />
-            <div className="date-pair">
-              <div>
-                <label htmlFor="startsOn">{t("readiness.campaign.firstDay")}</label>
-                <input {...field("startsOn")} type="date" required defaultValue={values.startsOn} />
-                <FieldError id="startsOn-error" message={errors.startsOn} />
-              </div>
-              <div>
-                <label htmlFor="endsOn">{t("readiness.campaign.lastDay")}</label>
-                <input {...field("endsOn")} type="date" required defaultValue={values.endsOn} />
-                <FieldError id="endsOn-error" message={errors.endsOn} />
-              </div>
-            </div>
-            <label htmlFor="expectedOrdersPerDay">{t("readiness.expectedOrders")}</label>
-            <input {...field("expectedOrdersPerDay")} inputMode="numeric" autoComplete="off" required defaultValue={values.expectedOrdersPerDay} />
-            <FieldError id="expectedOrdersPerDay-error" message={errors.expectedOrdersPerDay} />
+            <CampaignFields idPrefix={null} errors={errors} values={values} />
             <button type="submit" disabled={busy}>
               {t("readiness.campaign.save")}
             </button>
