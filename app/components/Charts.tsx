@@ -1,7 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "~/i18n/page-i18n";
+import { AxisTick } from "./AxisTick";
 import { uptimeBand } from "~/lib/uptime-bands";
-import { ALL_TICKS, BAND_COLOURS, CHART_WIDTH, DAY_TICK_EVERY } from "./chart-settings";
+import { ALL_TICKS, BAND_COLOURS, CHART_WIDTH, DAY_TICK_EVERY, WIDE_RIGHT_CHART_MARGIN } from "./chart-settings";
 
 const CHART_HEIGHT = 220;
 
@@ -12,14 +13,14 @@ export function DailyUptimeChart({ daily }: { daily: { day: string; uptime: numb
   const dayTicks = data.filter((_, i) => (data.length - 1 - i) % DAY_TICK_EVERY === 0).map((d) => d.day);
   return (
     <div className="chart">
-      <BarChart id="daily-uptime-chart" width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
+      <BarChart id="daily-uptime-chart" width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={WIDE_RIGHT_CHART_MARGIN}>
         <CartesianGrid vertical={false} stroke="#e3e7ec" />
-        <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={format.day} tick={{ fontSize: 12 }} />
+        <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={format.day} tick={<AxisTick />} />
         <YAxis
           domain={[Math.max(0, Math.floor(lowest) - 1), 100]}
           tickFormatter={(value: number) => format.percent(value)}
           width={52}
-          tick={{ fontSize: 12 }}
+          tick={<AxisTick />}
           allowDecimals={false}
           interval={ALL_TICKS}
         />
@@ -52,9 +53,9 @@ export function ResponseTimeChart({ hourly }: { hourly: { hourStartAt: number; a
           ticks={midnights}
           interval={ALL_TICKS}
           tickFormatter={(ms: number) => format.shortDate(ms)}
-          tick={{ fontSize: 12 }}
+          tick={<AxisTick />}
         />
-        <YAxis tickFormatter={(ms: number) => format.latency(ms)} width={64} tick={{ fontSize: 12 }} interval={ALL_TICKS} />
+        <YAxis tickFormatter={(ms: number) => format.latency(ms)} width={64} tick={<AxisTick />} interval={ALL_TICKS} />
         <Tooltip
           formatter={(value) => [typeof value === "number" ? format.latency(value) : t("format.noData"), t("chart.averageResponseTime")]}
           labelFormatter={(ms) => format.dateTime(Number(ms))}

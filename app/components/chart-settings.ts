@@ -1,8 +1,9 @@
 // Shared by every server-rendered chart (decision 003): a fixed drawing size that CSS
 // scales, since recharts' ResponsiveContainer renders nothing on the server; ticks we
 // choose and all draw, since recharts would hide some by measuring text, which the server
-// cannot do; and a fixed id per chart, since recharts otherwise numbers its clip paths
-// from a counter the server and the browser do not share.
+// cannot do (for the same reason AxisTick draws their labels); and a fixed id per chart,
+// since recharts otherwise numbers its clip paths from a counter the server and the
+// browser do not share.
 
 export const CHART_WIDTH = 720;
 export const DAY_TICK_EVERY = 15;

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { CauseBreakdown as CauseBreakdownData } from "../../../db/merchants/connections-view";
 import type { CauseSide } from "../../../db/schema/enums";
 import { useI18n } from "~/i18n/page-i18n";
+import { AxisTick } from "../AxisTick";
 import { ALL_TICKS, CHART_WIDTH, WIDE_RIGHT_CHART_MARGIN } from "../chart-settings";
 
 const WEEKLY_CHART_HEIGHT = 200;
@@ -96,8 +97,8 @@ export function CauseBreakdown({ breakdown, days }: { breakdown: CauseBreakdownD
         <div className="chart" aria-hidden="true">
           <BarChart id="causes-by-week-chart" width={CHART_WIDTH} height={WEEKLY_CHART_HEIGHT} data={weekly} margin={WIDE_RIGHT_CHART_MARGIN}>
             <CartesianGrid vertical={false} stroke="#e3e7ec" />
-            <XAxis dataKey="fromDay" ticks={weekly.map((w) => w.fromDay)} interval={ALL_TICKS} tickFormatter={format.dayWithoutYear} tick={{ fontSize: 12 }} />
-            <YAxis width={52} tick={{ fontSize: 12 }} allowDecimals={false} interval={ALL_TICKS} tickFormatter={(n: number) => format.count(n)} />
+            <XAxis dataKey="fromDay" ticks={weekly.map((w) => w.fromDay)} interval={ALL_TICKS} tickFormatter={format.dayWithoutYear} tick={<AxisTick />} />
+            <YAxis width={52} tick={<AxisTick />} allowDecimals={false} interval={ALL_TICKS} tickFormatter={(n: number) => format.count(n)} />
             <Tooltip labelFormatter={(day) => t("causes.weekFrom", { day: format.day(String(day)) })} formatter={(value) => (typeof value === "number" ? format.count(value) : value)} />
             {series.map((s, i) => (
               <Bar key={s.key} dataKey={(w: (typeof weekly)[number]) => w.values[i]} name={s.label} stackId="causes" fill={s.colour} isAnimationActive={false} />

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "~/i18n/page-i18n";
 import { uptimeBand } from "~/lib/uptime-bands";
+import { AxisTick } from "../AxisTick";
 import { ALL_TICKS, BAND_COLOURS, CHART_WIDTH, DAY_TICK_EVERY, WIDE_RIGHT_CHART_MARGIN } from "../chart-settings";
 
 // Shorter than the provider page's chart: there is one per connection on the page.
@@ -43,12 +44,12 @@ export function ConnectionUptimeChart({ chartId, providerName, days, byDay }: Pr
       <div className="chart" aria-hidden="true">
         <BarChart id={chartId} width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={WIDE_RIGHT_CHART_MARGIN}>
           <CartesianGrid vertical={false} stroke="#e3e7ec" />
-          <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={format.day} tick={{ fontSize: 12 }} />
+          <XAxis dataKey="day" ticks={dayTicks} interval={ALL_TICKS} tickFormatter={format.day} tick={<AxisTick />} />
           <YAxis
             domain={[axisFloor, 100]}
             tickFormatter={(value: number) => format.percent(value)}
             width={52}
-            tick={{ fontSize: 12 }}
+            tick={<AxisTick />}
             allowDecimals={false}
             interval={ALL_TICKS}
           />
