@@ -9,7 +9,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { writeAudit, type Actor } from "../audit";
 import type { Executor } from "../client";
-import { isOpen, isPublicIncident, listIncidentSummaries, listOpenIncidents, type IncidentSummary } from "../queries/incidents";
+import { isOpen, isPublicIncident, listIncidentProviders, listIncidentSummaries, listOpenIncidents, type IncidentSummary } from "../queries/incidents";
 import { auditLog, check, incident, incidentProvider, incidentUpdate, provider } from "../schema";
 import type { CheckKind, IncidentStatus, ProviderImpact, ReviewState } from "../schema/enums";
 import { CONFIRM_STATUSES, isClosedStatus } from "../health/incident-status";
@@ -85,13 +85,7 @@ export function listPendingDetections(db: Executor): PendingDetection[] {
     .all();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const providers = db
-    .select({ incidentId: incidentProvider.incidentId, id: provider.id, name: provider.name, impact: incidentProvider.impact })
-    .from(incidentProvider)
-    .innerJoin(provider, eq(provider.id, incidentProvider.providerId))
-    .where(inArray(incidentProvider.incidentId, ids))
-    .orderBy(asc(provider.position))
-    .all();
+  const providers = listIncidentProviders(db, ids);
   const updates = db
     .select()
     .from(incidentUpdate)
@@ -104,7 +98,7 @@ export function listPendingDetections(db: Executor): PendingDetection[] {
     status: r.status,
     startedAtMs: r.startedAt.getTime(),
     resolvedAtMs: r.resolvedAt?.getTime() ?? null,
-    providers: providers.filter((p) => p.incidentId === r.id).map(({ incidentId: _, ...p }) => p),
+    providers: (providers.get(r.id) ?? []).map(({ id, name, impact }) => ({ id, name, impact })),
     updates: updates
       .filter((u) => u.incidentId === r.id)
       .map((u) => ({ id: u.id, status: u.status, body: u.body, createdAtMs: u.createdAt.getTime() })),

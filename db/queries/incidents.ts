@@ -22,12 +22,46 @@ export interface IncidentSummary {
   source: IncidentSource;
   startedAtMs: number;
   resolvedAtMs: number | null;
-  providers: { id: number; slug: string; name: string; categoryId: number; impact: ProviderImpact }[];
+  providers: IncidentProvider[];
   workflows: { slug: string; name: LocalizedText; effect: LocalizedText }[];
   cause: { slug: CauseSlug; side: CauseSide; name: LocalizedText } | null;
   latestUpdate: { status: IncidentStatus; body: string; createdAtMs: number } | null;
   /** Opened by our probes and not yet confirmed by ops: merchants may want to know no person has looked yet. */
   unconfirmedDetection: boolean;
+}
+
+export interface IncidentProvider {
+  id: number;
+  slug: string;
+  name: string;
+  categoryId: number;
+  impact: ProviderImpact;
+}
+
+/** Each incident's affected providers with their impact, in catalogue order. */
+export function listIncidentProviders(db: Executor, incidentIds: number[]): Map<number, IncidentProvider[]> {
+  const byIncident = new Map<number, IncidentProvider[]>();
+  if (incidentIds.length === 0) return byIncident;
+  const rows = db
+    .select({
+      incidentId: incidentProvider.incidentId,
+      id: provider.id,
+      slug: provider.slug,
+      name: provider.name,
+      categoryId: provider.categoryId,
+      impact: incidentProvider.impact,
+    })
+    .from(incidentProvider)
+    .innerJoin(provider, eq(provider.id, incidentProvider.providerId))
+    .where(inArray(incidentProvider.incidentId, incidentIds))
+    .orderBy(asc(provider.position))
+    .all();
+  for (const { incidentId, ...affected } of rows) {
+    const list = byIncident.get(incidentId);
+    if (list) list.push(affected);
+    else byIncident.set(incidentId, [affected]);
+  }
+  return byIncident;
 }
 
 export const isOpen = notInArray(incident.status, [...CLOSED_INCIDENT_STATUSES]);
@@ -64,20 +98,7 @@ export function listIncidentSummaries(db: Executor, where: SQL | undefined, limi
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
 
-  const providers = db
-    .select({
-      incidentId: incidentProvider.incidentId,
-      id: provider.id,
-      slug: provider.slug,
-      name: provider.name,
-      categoryId: provider.categoryId,
-      impact: incidentProvider.impact,
-    })
-    .from(incidentProvider)
-    .innerJoin(provider, eq(provider.id, incidentProvider.providerId))
-    .where(inArray(incidentProvider.incidentId, ids))
-    .orderBy(asc(provider.position))
-    .all();
+  const providers = listIncidentProviders(db, ids);
   const workflows = db
     .select({ incidentId: incidentWorkflow.incidentId, slug: workflow.slug, name: workflow.name, effect: workflow.effect })
     .from(incidentWorkflow)
@@ -100,7 +121,7 @@ export function listIncidentSummaries(db: Executor, where: SQL | undefined, limi
     .all();
 
   return rows.map((r) => {
-    const mine = providers.filter((p) => p.incidentId === r.id).map(({ incidentId: _, ...p }) => p);
+    const mine = providers.get(r.id) ?? [];
     const update = latest.find((u) => u.incidentId === r.id);
     return {
       id: r.id,
